@@ -1,0 +1,233 @@
+package io.kappa.job;
+
+import io.kappa.cassandra.CassandraSettings;
+import io.kappa.kafka.KafkaSettings;
+import io.kappa.words.WordCountPipeline;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.util.TimeUtils;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The job's arguments, the same for {@code flink run}, the web UI's "Program Arguments" and the tests.
+ * Parsing fails fast with one line that names the option ({@link InvalidOptionException}).
+ */
+@Command(name = "kappa-job", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {
+            "Kappa Pipeline: one Flink job for live and replay.",
+            "  live   reads the topics from the committed offsets (earliest when there are none), unbounded,"
+                + " checkpointed.",
+            "  replay reads them from offset zero (or --from) up to the offsets present at start, then finishes.",
+            "Both upsert the same Cassandra tables (or the keyspace given by --keyspace).",
+            "Durations: 500ms, 10s, 1m, 2h."})
+public class JobOptions {
+
+    public enum Mode { live, replay }
+
+    /** How a replay runs: STREAMING (the same watermarks and lateness as live) or BATCH. */
+    public enum ReplayRuntime { streaming, batch }
+
+    @Option(names = "--mode", defaultValue = "live", description = "live | replay (default: ${DEFAULT-VALUE})")
+    public Mode mode;
+
+    @Option(names = "--from", paramLabel = "<time>",
+            description = "replay only: start at this record time instead of offset zero "
+                    + "(ISO-8601 instant like 2026-11-22T10:00:00Z, or epoch milliseconds)")
+    public String from;
+
+    @Option(names = "--replay-runtime", defaultValue = "streaming",
+            description = "replay only: streaming | batch (default: ${DEFAULT-VALUE}; see docs/replay.md)")
+    public ReplayRuntime replayRuntime;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    public String bootstrapServers;
+
+    @Option(names = "--kafka-property", paramLabel = "<key=value>",
+            description = "extra Kafka client property for sources and sinks (repeatable), e.g. security.protocol=SSL")
+    public Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
+    @Option(names = "--words-topic", defaultValue = "words", description = "text lines in (default: ${DEFAULT-VALUE})")
+    public String wordsTopic;
+
+    @Option(names = "--late-topic", defaultValue = "words-late",
+            description = "words later than the allowed lateness (default: ${DEFAULT-VALUE})")
+    public String lateTopic;
+
+    @Option(names = "--dead-letter-topic", defaultValue = "dead-letters",
+            description = "records that cannot be read, with the reason (default: ${DEFAULT-VALUE})")
+    public String deadLetterTopic;
+
+    @Option(names = "--group-id", defaultValue = "kappa-live",
+            description = "live only: consumer group whose offsets are committed on checkpoints (default: ${DEFAULT-VALUE})")
+    public String groupId;
+
+    @Option(names = "--window", defaultValue = "1m", converter = DurationConverter.class,
+            description = "tumbling event-time window size (default: ${DEFAULT-VALUE})")
+    public Duration window;
+
+    @Option(names = "--allowed-lateness", defaultValue = "1m", converter = DurationConverter.class,
+            description = "how long after its end a window still accepts records and re-emits its count "
+                    + "(default: ${DEFAULT-VALUE})")
+    public Duration allowedLateness;
+
+    @Option(names = "--out-of-orderness", defaultValue = "5s", converter = DurationConverter.class,
+            description = "bound on how far out of order records arrive; the watermark trails the newest record "
+                    + "by this (default: ${DEFAULT-VALUE})")
+    public Duration outOfOrderness;
+
+    @Option(names = "--idleness", defaultValue = "30s", converter = DurationConverter.class,
+            description = "a partition with no records for this long stops holding the watermark back; 0 = never "
+                    + "(default: ${DEFAULT-VALUE})")
+    public Duration idleness;
+
+    @Option(names = "--max-line-bytes", defaultValue = "1048576",
+            description = "longer lines go to the dead-letter topic (default: ${DEFAULT-VALUE})")
+    public int maxLineBytes;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+            description = "live only: checkpoint every (default: ${DEFAULT-VALUE})")
+    public Duration checkpointInterval;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "<uri>",
+            description = "where checkpoints go, e.g. file:///tmp/kappa/checkpoints (default: the cluster's "
+                    + "state.checkpoints.dir)")
+    public String checkpointDir;
+
+    @Option(names = "--cassandra-hosts", defaultValue = "127.0.0.1",
+            description = "Cassandra contact points, comma-separated (default: ${DEFAULT-VALUE})")
+    public String cassandraHosts;
+
+    @Option(names = "--cassandra-port", defaultValue = "9042", description = "CQL port (default: ${DEFAULT-VALUE})")
+    public int cassandraPort;
+
+    @Option(names = "--keyspace", defaultValue = "kappa",
+            description = "output version: the keyspace the tables live in (default: ${DEFAULT-VALUE})")
+    public String keyspace;
+
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "replication factor when the keyspace is created (default: ${DEFAULT-VALUE})")
+    public int replicationFactor;
+
+    @Option(names = "--cassandra-max-concurrent-writes", defaultValue = "256",
+            description = "in-flight writes per sink subtask before back-pressure (default: ${DEFAULT-VALUE})")
+    public int cassandraMaxConcurrentWrites;
+
+    @Option(names = "--job-name", description = "name shown in the Flink web UI (default: kappa-<mode>-<keyspace>)")
+    public String jobName;
+
+    /** Thrown for any unusable argument; the message is one line that names the option. */
+    public static class InvalidOptionException extends IllegalArgumentException {
+        public InvalidOptionException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Parses and validates. Returns null when help or the version was asked for (the text has been printed).
+     */
+    public static JobOptions parse(String... args) {
+        JobOptions options = new JobOptions();
+        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new InvalidOptionException(e.getMessage() + " (see --help)");
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(System.out);
+            return null;
+        }
+        options.validate();
+        return options;
+    }
+
+    public static String usage() {
+        StringWriter out = new StringWriter();
+        new CommandLine(new JobOptions()).usage(new PrintWriter(out));
+        return out.toString();
+    }
+
+    void validate() {
+        require(!window.isNegative() && !window.isZero(), "--window must be greater than zero, was " + window);
+        require(!allowedLateness.isNegative(), "--allowed-lateness must not be negative");
+        require(!outOfOrderness.isNegative(), "--out-of-orderness must not be negative");
+        require(!idleness.isNegative(), "--idleness must not be negative");
+        require(!checkpointInterval.isNegative() && checkpointInterval.toMillis() >= 10,
+                "--checkpoint-interval must be at least 10ms, was " + checkpointInterval);
+        require(maxLineBytes > 0, "--max-line-bytes must be greater than zero");
+        require(cassandraPort > 0 && cassandraPort < 65536, "--cassandra-port must be a port number (1-65535)");
+        require(replicationFactor >= 1, "--replication-factor must be at least 1");
+        require(cassandraMaxConcurrentWrites >= 1, "--cassandra-max-concurrent-writes must be at least 1");
+        require(CassandraSettings.isValidKeyspace(keyspace),
+                "--keyspace must be a letter then up to 47 letters, digits or _, was '" + keyspace + "'");
+        require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");
+        require(!cassandraHosts.isBlank(), "--cassandra-hosts must not be empty");
+        require(!wordsTopic.isBlank(), "--words-topic must not be empty");
+        require(!lateTopic.isBlank(), "--late-topic must not be empty");
+        require(!deadLetterTopic.isBlank(), "--dead-letter-topic must not be empty");
+        require(from == null || mode == Mode.replay, "--from only applies to --mode replay");
+        if (from != null) {
+            fromMillis();
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new InvalidOptionException(message);
+        }
+    }
+
+    /** The replay start time in epoch milliseconds, or null for offset zero. */
+    public Long fromMillis() {
+        if (from == null) {
+            return null;
+        }
+        try {
+            return from.chars().allMatch(Character::isDigit) ? Long.parseLong(from) : Instant.parse(from).toEpochMilli();
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new InvalidOptionException("--from must be an ISO-8601 instant (2026-11-22T10:00:00Z) or epoch "
+                    + "milliseconds, was '" + from + "'");
+        }
+    }
+
+    public String jobName() {
+        return jobName != null ? jobName : "kappa-" + mode + "-" + keyspace;
+    }
+
+    public KafkaSettings kafka() {
+        return new KafkaSettings(bootstrapServers, kafkaProperties);
+    }
+
+    public CassandraSettings cassandra() {
+        return new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor);
+    }
+
+    public KappaTopology.EventTime eventTime() {
+        return new KappaTopology.EventTime(outOfOrderness, idleness);
+    }
+
+    public WordCountPipeline.Settings words() {
+        return new WordCountPipeline.Settings(window, allowedLateness, maxLineBytes);
+    }
+
+    /** Parses 500ms, 10s, 1m, 2h, … with Flink's own duration syntax. */
+    public static class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return TimeUtils.parseDuration(value);
+            } catch (RuntimeException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a duration (examples: 500ms, 10s, 1m, 2h)");
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.kappa.job;
+
+import io.kappa.cassandra.CassandraSchema;
+import io.kappa.kafka.KafkaTopics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job's entry point for {@code flink run} and the web UI. Parses the options, checks that Kafka topics
+ * and Cassandra are there (creating the schema), then builds the one topology with the sources and sinks of
+ * the chosen mode and submits it. Works detached: it never reads the job's result.
+ */
+public final class KappaJob {
+    private KappaJob() {}
+
+    public static void main(String[] args) throws Exception {
+        JobOptions options;
+        try {
+            options = JobOptions.parse(args);
+        } catch (JobOptions.InvalidOptionException e) {
+            System.err.println("kappa-job: " + e.getMessage());
+            throw e;
+        }
+        if (options == null) {
+            return; // --help or --version
+        }
+        try {
+            preflight(options);
+        } catch (IllegalStateException e) {
+            System.err.println("kappa-job: " + e.getMessage());
+            throw e;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(env, options);
+        env.execute(options.jobName());
+    }
+
+    /** Fails fast, with the option to fix, when an input topic or Cassandra is missing; creates the schema. */
+    public static void preflight(JobOptions o) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        topics.put("--words-topic", o.wordsTopic);
+        topics.put("--late-topic", o.lateTopic);
+        topics.put("--dead-letter-topic", o.deadLetterTopic);
+        KafkaTopics.requireExist(o.kafka(), topics, 15_000);
+        CassandraSchema.create(o.cassandra());
+    }
+
+    /** Configures the environment for the mode and adds the topology with the production sources and sinks. */
+    public static void build(StreamExecutionEnvironment env, JobOptions o) {
+        RunMode.configure(env, o);
+        KappaTopology.build(env, RunMode.sources(o), ConnectorSinks.from(o), o.eventTime(), o.words());
+    }
+}

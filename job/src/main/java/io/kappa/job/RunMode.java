@@ -1,0 +1,42 @@
+package io.kappa.job;
+
+import io.kappa.kafka.KafkaSources;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Everything that differs between live and replay, and nothing else: the source bounds and the runtime
+ * settings. The topology itself ({@link KappaTopology}) is the same for both.
+ */
+public final class RunMode {
+    private RunMode() {}
+
+    public static Sources sources(JobOptions o) {
+        return o.mode == JobOptions.Mode.live
+                ? KafkaSources.live(o.kafka(), o.wordsTopic, o.groupId)
+                : KafkaSources.replay(o.kafka(), o.wordsTopic, o.fromMillis());
+    }
+
+    public static void configure(StreamExecutionEnvironment env, JobOptions o) {
+        Configuration conf = new Configuration();
+        if (o.checkpointDir != null) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, o.checkpointDir);
+        }
+        if (o.mode == JobOptions.Mode.live) {
+            conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+            // kept when the job is cancelled, so that a live job can always be resumed (flink run -s <chk>)
+            conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            env.configure(conf);
+            env.enableCheckpointing(o.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        } else {
+            conf.set(ExecutionOptions.RUNTIME_MODE, o.replayRuntime == JobOptions.ReplayRuntime.batch
+                    ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+            env.configure(conf);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.kappa.kafka;
+
+import io.kappa.job.Sources;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The Kafka inputs. The run mode decides only the bounds:
+ * <ul>
+ *   <li>live: from the consumer group's committed offsets (earliest when it has none; a restore from a
+ *       checkpoint or savepoint uses the offsets in the state instead), unbounded, offsets committed on
+ *       checkpoints;</li>
+ *   <li>replay: from offset zero, or from the first record at or after a timestamp, up to the latest offsets
+ *       at the time the job starts; the source then finishes and so does the job.</li>
+ * </ul>
+ */
+public class KafkaSources implements Sources {
+    private static final long serialVersionUID = 1L;
+    public static final String WORDS_SOURCE_UID = "kafka-words-source";
+
+    private final KafkaSettings kafka;
+    private final String wordsTopic;
+    private final String groupId;
+    private final boolean bounded;
+    private final Long fromMillis;
+
+    private KafkaSources(KafkaSettings kafka, String wordsTopic, String groupId, boolean bounded, Long fromMillis) {
+        this.kafka = kafka;
+        this.wordsTopic = wordsTopic;
+        this.groupId = groupId;
+        this.bounded = bounded;
+        this.fromMillis = fromMillis;
+    }
+
+    public static KafkaSources live(KafkaSettings kafka, String wordsTopic, String groupId) {
+        return new KafkaSources(kafka, wordsTopic, groupId, false, null);
+    }
+
+    /** @param fromMillis start at this record time, or null for offset zero */
+    public static KafkaSources replay(KafkaSettings kafka, String wordsTopic, Long fromMillis) {
+        return new KafkaSources(kafka, wordsTopic, "kappa-replay", true, fromMillis);
+    }
+
+    @Override
+    public DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
+        return env.fromSource(source(wordsTopic), watermarks, "Kafka: " + wordsTopic).uid(WORDS_SOURCE_UID);
+    }
+
+    private KafkaSource<RawRecord> source(String topic) {
+        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+                .setProperties(kafka.clientProperties())
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setClientIdPrefix(groupId + "-" + topic)
+                .setDeserializer(new RawRecordDeserializer());
+        if (bounded) {
+            builder.setStartingOffsets(fromMillis == null ? OffsetsInitializer.earliest()
+                            : OffsetsInitializer.timestamp(fromMillis))
+                    .setBounded(OffsetsInitializer.latest())
+                    .setProperty("commit.offsets.on.checkpoint", "false");
+        } else {
+            builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                    .setProperty("commit.offsets.on.checkpoint", "true");
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,26 @@
+package io.kappa.testing;
+
+import io.kappa.job.Sources;
+import io.kappa.kafka.RawRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Records given by the test, in order, through the same watermark strategy the Kafka source uses. */
+public class InMemorySources implements Sources {
+    private static final long serialVersionUID = 1L;
+    private final ArrayList<RawRecord> words;
+
+    public InMemorySources(List<RawRecord> words) {
+        this.words = new ArrayList<>(words);
+    }
+
+    @Override
+    public DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
+        return env.fromData(words, TypeInformation.of(RawRecord.class))
+                .assignTimestampsAndWatermarks(watermarks);
+    }
+}

@@ -1,0 +1,65 @@
+package io.kappa.words;
+
+import static io.kappa.words.TextNormaliser.words;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormaliserTest {
+
+    @Test
+    void lowerCasesAndStripsPunctuation() {
+        assertThat(words("Hello, World! Hello... world?")).containsExactly("hello", "world", "hello", "world");
+    }
+
+    @Test
+    void emptyBlankAndPunctuationOnlyInputHaveNoWords() {
+        assertThat(words("")).isEmpty();
+        assertThat(words(null)).isEmpty();
+        assertThat(words("   \t \r\n ")).isEmpty();
+        assertThat(words("-- ... !!! ''")).isEmpty();
+    }
+
+    @Test
+    void hyphensAndUnderscoresSeparateWords() {
+        assertThat(words("well-known snake_case")).containsExactly("well", "known", "snake", "case");
+    }
+
+    @Test
+    void apostropheInsideAWordStaysAndIsNormalised() {
+        assertThat(words("Don't DON’T rock 'n' roll 'quoted'")).containsExactly("don't", "don't", "rock", "n", "roll", "quoted");
+    }
+
+    @Test
+    void keepsDigits() {
+        assertThat(words("Route 66 in 2026")).containsExactly("route", "66", "in", "2026");
+    }
+
+    @Test
+    void unicodeLettersOfAnyScriptAreWords() {
+        assertThat(words("Straße ΚΑΛΗΜΕΡΑ Привет 東京")).containsExactly("straße", "καλημερα", "привет", "東京");
+    }
+
+    @Test
+    void composedAndDecomposedAccentsAreTheSameWord() {
+        String composed = "caf\u00e9";
+        String decomposed = "cafe\u0301";
+        assertThat(words(composed + " " + decomposed)).containsExactly("café", "café");
+    }
+
+    @Test
+    void compatibilityFormsAreFolded() {
+        // full-width letters and the "fi" ligature
+        assertThat(words("ＡＢＣ \ufb01ne")).containsExactly("abc", "fine");
+    }
+
+    @Test
+    void emojiAndSymbolsSeparateWords() {
+        assertThat(words("rain☔sun 😀ok")).containsExactly("rain", "sun", "ok");
+    }
+
+    @Test
+    void turkishDotlessIIsLowerCasedWithoutLocaleSurprises() {
+        assertThat(words("TITLE")).containsExactly("title");
+    }
+}
