@@ -1,0 +1,49 @@
+package io.kappa.cli;
+
+import io.kappa.stack.StackException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/kappa}: everything around the job. */
+@Command(name = "kappa", mixinStandardHelpOptions = true, version = "kappa 0.1.0",
+        description = "Kappa Pipeline: the local stack, producers, consumers and queries around the Flink job.",
+        subcommands = {
+            StackCommands.Up.class, StackCommands.Down.class, StackCommands.Status.class,
+            TopicsCommand.class, SchemaCommand.class,
+            ProduceCommand.class, ConsumeCommand.class,
+            QueryCommand.class, DiffCommand.class,
+            FlinkCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class})
+public class KappaCli implements Runnable {
+
+    /** The project checkout (bin/kappa passes it as -Dkappa.home). */
+    public static Path home() {
+        String home = System.getProperty("kappa.home");
+        return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static int execute(String... args) {
+        if (args.length > 0 && args[0].equals("flink")) {
+            return FlinkCommand.run(java.util.Arrays.asList(args).subList(1, args.length));
+        }
+        CommandLine cli = new CommandLine(new KappaCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof StackException || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("kappa: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,111 @@
+package io.kappa.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "query", mixinStandardHelpOptions = true, description = "Read results from Cassandra.",
+        subcommands = {QueryCommand.Top.class, QueryCommand.Word.class, QueryCommand.Windows.class})
+public class QueryCommand {
+
+    static class Common {
+        @Mixin
+        Connections connections = new Connections();
+        @Option(names = "--keyspace", defaultValue = "kappa", description = "output version to read (default: ${DEFAULT-VALUE})")
+        String keyspace;
+
+        Results open() {
+            return new Results(connections.cassandra(keyspace, 1));
+        }
+    }
+
+    @Command(name = "top", mixinStandardHelpOptions = true, description = "The top N words of a window.")
+    static class Top implements Callable<Integer> {
+        @Mixin
+        Common common = new Common();
+        @Option(names = "--window", defaultValue = "latest",
+                description = "window start (ISO-8601, e.g. 2026-11-22T10:00:00Z), or latest (default)")
+        String window;
+        @Option(names = "-n", defaultValue = "10", description = "how many words (default: ${DEFAULT-VALUE})")
+        int n;
+
+        @Override
+        public Integer call() {
+            try (Results results = common.open()) {
+                long start;
+                if ("latest".equals(window)) {
+                    List<Long> windows = results.windows();
+                    if (windows.isEmpty()) {
+                        System.out.println("  no windows in " + common.keyspace + " yet");
+                        return 0;
+                    }
+                    start = windows.get(windows.size() - 1);
+                } else {
+                    try {
+                        start = Instant.parse(window).toEpochMilli();
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("--window must be 'latest' or an ISO-8601 instant, was '"
+                                + window + "'");
+                    }
+                }
+                print(results.top(start, n), start);
+            }
+            return 0;
+        }
+
+        static void print(List<Results.Count> top, long start) {
+            System.out.println("  window " + Instant.ofEpochMilli(start) + (top.isEmpty() ? "" : " .. "
+                    + Instant.ofEpochMilli(top.get(0).windowEnd())));
+            int rank = 1;
+            for (Results.Count c : top) {
+                System.out.printf("  %3d. %-24s %,d%n", rank++, c.word(), c.count());
+            }
+        }
+    }
+
+    @Command(name = "word", mixinStandardHelpOptions = true, description = "One word's counts over time, newest first.")
+    static class Word implements Callable<Integer> {
+        @Mixin
+        Common common = new Common();
+        @Parameters(paramLabel = "WORD")
+        String word;
+        @Option(names = "--last", defaultValue = "20", description = "how many windows (default: ${DEFAULT-VALUE})")
+        int last;
+
+        @Override
+        public Integer call() {
+            try (Results results = common.open()) {
+                String normalised = String.join(" ", io.kappa.words.TextNormaliser.words(word));
+                List<Results.Count> counts = results.word(normalised, last);
+                if (counts.isEmpty()) {
+                    System.out.println("  '" + normalised + "' has no counts in " + common.keyspace);
+                }
+                for (Results.Count c : counts) {
+                    System.out.printf("  %s .. %s  %,d%n", Instant.ofEpochMilli(c.windowStart()),
+                            Instant.ofEpochMilli(c.windowEnd()), c.count());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "windows", mixinStandardHelpOptions = true, description = "The windows that have counts.")
+    static class Windows implements Callable<Integer> {
+        @Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            try (Results results = common.open()) {
+                List<Long> windows = results.windows();
+                windows.forEach(w -> System.out.println("  " + Instant.ofEpochMilli(w)));
+                System.out.println("  " + windows.size() + " windows in " + common.keyspace);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.kappa.cli;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.exceptions.InvalidQueryException;
+import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import io.kappa.cassandra.CassandraSchema;
+import io.kappa.cassandra.CassandraSettings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Reads the word-count tables of one output version (keyspace). */
+public final class Results implements AutoCloseable {
+    private final CassandraSettings settings;
+    private final Cluster cluster;
+    private final Session session;
+
+    public record Count(long windowStart, long windowEnd, String word, long count) {}
+
+    public Results(CassandraSettings settings) {
+        this.settings = settings;
+        this.cluster = settings.clusterBuilder().build();
+        try {
+            this.session = cluster.connect();
+        } catch (NoHostAvailableException e) {
+            cluster.close();
+            throw new IllegalStateException("cannot reach Cassandra at " + settings.hosts() + ":" + settings.port()
+                    + " (--cassandra-hosts, --cassandra-port): is it running? (bin/kappa status)");
+        }
+    }
+
+    private String table(String name) {
+        return settings.keyspace() + "." + name;
+    }
+
+    private List<Row> query(String cql, Object... values) {
+        try {
+            return session.execute(cql, values).all();
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException("keyspace '" + settings.keyspace() + "' has no word-count tables ("
+                    + e.getMessage() + "): is --keyspace right? (bin/kappa schema create)");
+        }
+    }
+
+    /** Window starts that have rows, oldest first. */
+    public List<Long> windows() {
+        TreeSet<Long> starts = new TreeSet<>();
+        for (Row r : query("SELECT DISTINCT window_start FROM " + table(CassandraSchema.WORD_COUNTS_BY_WINDOW))) {
+            starts.add(r.getTimestamp(0).getTime());
+        }
+        return new ArrayList<>(starts);
+    }
+
+    /** The n most frequent words of a window, most frequent first (ties by word). */
+    public List<Count> top(long windowStart, int n) {
+        List<Count> counts = new ArrayList<>();
+        for (Row r : query("SELECT window_start, word, window_end, count FROM "
+                + table(CassandraSchema.WORD_COUNTS_BY_WINDOW) + " WHERE window_start = ?", new java.util.Date(windowStart))) {
+            counts.add(count(r));
+        }
+        counts.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::word));
+        return counts.subList(0, Math.min(n, counts.size()));
+    }
+
+    /** One word's counts, newest window first. */
+    public List<Count> word(String word, int limit) {
+        List<Count> counts = new ArrayList<>();
+        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(CassandraSchema.WORD_COUNTS_BY_WORD)
+                + " WHERE word = ? LIMIT " + limit, word)) {
+            counts.add(count(r));
+        }
+        return counts;
+    }
+
+    /** Every (window start, word) → count. */
+    public Map<String, Long> all() {
+        Map<String, Long> rows = new TreeMap<>();
+        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(CassandraSchema.WORD_COUNTS_BY_WINDOW))) {
+            Count c = count(r);
+            rows.put(key(c.windowStart(), c.word()), c.count());
+        }
+        return rows;
+    }
+
+    /** The key of a row in {@link #all()}: window start (ISO-8601) and word. */
+    public static String key(long windowStart, String word) {
+        return java.time.Instant.ofEpochMilli(windowStart) + " " + word;
+    }
+
+    private static Count count(Row r) {
+        return new Count(r.getTimestamp("window_start").getTime(), r.getTimestamp("window_end").getTime(),
+                r.getString("word"), r.getLong("count"));
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        cluster.close();
+    }
+}

@@ -1,0 +1,49 @@
+package io.kappa.cli;
+
+import io.kappa.cassandra.CassandraSchema;
+import io.kappa.cassandra.CassandraSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "schema", mixinStandardHelpOptions = true, description = "Create or show the Cassandra schema.",
+        subcommands = {SchemaCommand.Create.class, SchemaCommand.Show.class})
+public class SchemaCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create the keyspace and tables of an output version (IF NOT EXISTS).")
+    static class Create implements Callable<Integer> {
+        @Mixin
+        Connections connections = new Connections();
+        @Option(names = "--keyspace", defaultValue = "kappa", description = "(default: ${DEFAULT-VALUE})")
+        String keyspace;
+        @Option(names = "--replication-factor", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        int replicationFactor;
+
+        @Override
+        public Integer call() {
+            if (replicationFactor < 1) {
+                throw new IllegalArgumentException("--replication-factor must be at least 1");
+            }
+            CassandraSettings settings = connections.cassandra(keyspace, replicationFactor);
+            CassandraSchema.create(settings);
+            System.out.println("  keyspace " + keyspace + " and its tables exist (" + settings + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the CQL the schema is made of.")
+    static class Show implements Callable<Integer> {
+        @Option(names = "--keyspace", defaultValue = "kappa", description = "(default: ${DEFAULT-VALUE})")
+        String keyspace;
+        @Option(names = "--replication-factor", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        int replicationFactor;
+
+        @Override
+        public Integer call() {
+            CassandraSchema.statements(keyspace, replicationFactor).forEach(s -> System.out.println(s + ";"));
+            return 0;
+        }
+    }
+}

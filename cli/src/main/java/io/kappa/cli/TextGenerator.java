@@ -1,0 +1,101 @@
+package io.kappa.cli;
+
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * Sample text for the word count: lines of words drawn from a Zipf-like vocabulary (rank r has weight
+ * 1/r^s), with record timestamps spread evenly over a time span, a fraction of them out of order (by less
+ * than a bound) and a fraction too late (by more). Deterministic for a seed.
+ */
+public final class TextGenerator {
+    private static final String[] SYLLABLES = {"ka", "to", "ri", "ne", "mo", "sa", "lu", "vi", "de", "po", "ga",
+        "shi", "ter", "an", "bel", "cor", "dun", "el", "fi", "mar", "no", "qua", "ro", "sel", "tin", "ur", "ven",
+        "wil", "xa", "yo", "zen", "bra"};
+
+    /** What to generate. */
+    public record Spec(long lines, int vocabulary, int minWords, int maxWords, double zipfExponent, long startMillis,
+                       Duration span, double outOfOrderFraction, Duration outOfOrderBy, double tooLateFraction,
+                       Duration tooLateBy, long seed) {}
+
+    /** One generated line. */
+    public record Line(long index, long timestamp, String text, int words, boolean tooLate) {}
+
+    private final Spec spec;
+    private final Random random;
+    private final double[] cumulative;
+    private final String[] words;
+    private long next;
+
+    public TextGenerator(Spec spec) {
+        if (spec.lines() < 0 || spec.vocabulary() < 1 || spec.minWords() < 1 || spec.maxWords() < spec.minWords()) {
+            throw new IllegalArgumentException("generator needs --lines >= 0, --vocabulary >= 1 and "
+                    + "1 <= min <= max words per line");
+        }
+        this.spec = spec;
+        this.random = new Random(spec.seed());
+        this.cumulative = new double[spec.vocabulary()];
+        this.words = new String[spec.vocabulary()];
+        double sum = 0;
+        for (int r = 0; r < spec.vocabulary(); r++) {
+            sum += 1.0 / Math.pow(r + 1, spec.zipfExponent());
+            cumulative[r] = sum;
+            words[r] = word(r);
+        }
+        for (int r = 0; r < cumulative.length; r++) {
+            cumulative[r] /= sum;
+        }
+    }
+
+    /** A pronounceable, unique word for a rank: its digits in base 32, one syllable each. */
+    static String word(int rank) {
+        StringBuilder b = new StringBuilder();
+        int n = rank;
+        do {
+            b.append(SYLLABLES[n % SYLLABLES.length]);
+            n /= SYLLABLES.length;
+        } while (n > 0);
+        return b.toString();
+    }
+
+    public boolean hasNext() {
+        return next < spec.lines();
+    }
+
+    public Line next() {
+        long i = next++;
+        long spanMillis = spec.span().toMillis();
+        long ts = spec.startMillis() + (spec.lines() <= 1 ? 0 : i * spanMillis / spec.lines());
+        boolean tooLate = false;
+        double roll = random.nextDouble();
+        if (roll < spec.tooLateFraction()) {
+            ts -= spec.tooLateBy().toMillis();
+            tooLate = true;
+        } else if (roll < spec.tooLateFraction() + spec.outOfOrderFraction()) {
+            ts -= (long) (random.nextDouble() * spec.outOfOrderBy().toMillis());
+        }
+        int n = spec.minWords() + random.nextInt(spec.maxWords() - spec.minWords() + 1);
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < n; w++) {
+            if (w > 0) {
+                text.append(' ');
+            }
+            text.append(words[rank(random.nextDouble())]);
+        }
+        return new Line(i, ts, text.toString(), n, tooLate);
+    }
+
+    private int rank(double u) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] < u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

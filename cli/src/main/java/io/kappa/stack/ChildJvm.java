@@ -1,0 +1,119 @@
+package io.kappa.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A server started as its own JVM, with the same JDK that runs the CLI. Its output goes to a log file and its
+ * pid to a pid file, so that a later {@code bin/kappa down} (another process) can stop it.
+ */
+public final class ChildJvm {
+    private ChildJvm() {}
+
+    public static Path javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The classpath entry for every jar of a lib folder. */
+    public static String classpath(Path libDir) {
+        if (!Files.isDirectory(libDir)) {
+            throw new StackException("missing " + libDir + ": build the server jars first (mvn -DskipTests package)");
+        }
+        return libDir.resolve("*").toString();
+    }
+
+    public static List<String> command(List<String> jvmArgs, String classpath, String mainClass, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary().toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** Starts the command in the background, appending its output to {@code log}, and records its pid. */
+    public static ProcessHandle start(List<String> command, Path workDir, Path log, Path pidFile) {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.createDirectories(pidFile.getParent());
+            Files.createDirectories(workDir);
+            Process p = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            Files.writeString(pidFile, Long.toString(p.pid()));
+            return p.toHandle();
+        } catch (IOException e) {
+            throw new StackException("cannot start " + command.get(command.size() - 1) + ": " + e.getMessage());
+        }
+    }
+
+    /** Runs a short command to completion and returns its output; fails with the output when it fails. */
+    public static String run(List<String> command, Path workDir, long timeoutSeconds) {
+        return run(command, workDir, timeoutSeconds, java.util.Map.of());
+    }
+
+    /** As {@link #run(List, Path, long)}, with extra environment variables. */
+    public static String run(List<String> command, Path workDir, long timeoutSeconds, java.util.Map<String, String> env) {
+        try {
+            Files.createDirectories(workDir);
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new StackException("timed out: " + String.join(" ", command));
+            }
+            String text = new String(out, java.nio.charset.StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new StackException("failed (exit " + p.exitValue() + "): " + command.get(command.size() - 1)
+                        + "\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new StackException("cannot run " + String.join(" ", command) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    /** The live process whose pid is in the file, if any. */
+    public static Optional<ProcessHandle> fromPidFile(Path pidFile) {
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after the grace period. Returns true if it had to kill. */
+    public static boolean stop(ProcessHandle process, long graceMillis) {
+        process.destroy();
+        try {
+            process.onExit().get(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return false;
+        } catch (Exception e) {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // reported by the caller's status check
+            }
+            return true;
+        }
+    }
+}

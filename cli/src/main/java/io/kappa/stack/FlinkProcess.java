@@ -1,0 +1,171 @@
+package io.kappa.stack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.GlobalConfiguration;
+
+/**
+ * A daemon of a Flink standalone session cluster, started the way flink-dist's scripts start it: the memory
+ * flags come from Flink's own {@code BashJavaUtils}, the JVM options from {@code env.java.opts.all} in the
+ * repo's {@code flink-conf/config.yaml}, and the stack's ports and folders are dynamic properties.
+ */
+public class FlinkProcess extends ManagedServer {
+    private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
+    private static final Pattern TASK_MANAGERS = Pattern.compile("\"taskmanagers\"\\s*:\\s*(\\d+)");
+
+    private final boolean jobManager;
+
+    private FlinkProcess(StackConfig config, boolean jobManager) {
+        super(config, jobManager ? "flink-jobmanager" : "flink-taskmanager");
+        this.jobManager = jobManager;
+    }
+
+    public static FlinkProcess jobManager(StackConfig config) {
+        return new FlinkProcess(config, true);
+    }
+
+    public static FlinkProcess taskManager(StackConfig config) {
+        return new FlinkProcess(config, false);
+    }
+
+    @Override
+    public int port() {
+        return jobManager ? config.flinkRestPort() : NO_PORT; // a TaskManager's ports are chosen at random
+    }
+
+    @Override
+    protected String portOption() {
+        return jobManager ? "--flink-port" : "--flink-rpc-port";
+    }
+
+    @Override
+    public String describe() {
+        return jobManager ? "Flink JobManager, web UI on " + config.flinkRestUrl()
+                : "Flink TaskManager";
+    }
+
+    @Override
+    public Path log() {
+        return config.logs().resolve(name() + ".log");
+    }
+
+    /** Where the daemon's stdout goes; its log4j log is {@link #log()}. */
+    @Override
+    protected Path stdout() {
+        return config.logs().resolve(name() + ".out");
+    }
+
+    /** The stack's ports and folders, as -D dynamic properties on top of flink-conf/config.yaml. */
+    public static List<String> dynamicProperties(StackConfig config) {
+        Path flink = config.stateDir().resolve("flink");
+        List<String> props = new ArrayList<>();
+        for (String kv : List.of(
+                "rest.port=" + config.flinkRestPort(),
+                "jobmanager.rpc.port=" + config.flinkRpcPort(),
+                "web.upload.dir=" + flink.resolve("uploads"),
+                "io.tmp.dirs=" + flink.resolve("tmp"),
+                "state.checkpoints.dir=" + flink.resolve("checkpoints").toUri(),
+                "state.savepoints.dir=" + flink.resolve("savepoints").toUri())) {
+            props.add("-D");
+            props.add(kv);
+        }
+        return props;
+    }
+
+    /** {@code env.java.opts.all} of the cluster's config: on Java 17 every Flink JVM needs it. */
+    public static List<String> javaOptions(Path confDir) {
+        Configuration conf = GlobalConfiguration.loadConfiguration(confDir.toString());
+        String opts = conf.get(CoreOptions.FLINK_JVM_OPTIONS);
+        return opts == null || opts.isBlank() ? List.of() : Arrays.asList(opts.trim().split("\\s+"));
+    }
+
+    @Override
+    protected void prepare() {
+        if (jobManager) {
+            Ports.requireFree(config.flinkRpcPort(), "Flink JobManager RPC", "--flink-rpc-port");
+        }
+        Path flink = config.stateDir().resolve("flink");
+        for (String d : List.of("uploads", "tmp", "checkpoints", "savepoints")) {
+            try {
+                java.nio.file.Files.createDirectories(flink.resolve(d));
+            } catch (java.io.IOException e) {
+                throw new StackException("cannot create " + flink.resolve(d) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    protected List<String> command() {
+        Path conf = config.flinkConfDir();
+        String cp = ChildJvm.classpath(config.lib("flink"));
+        List<String> args = new ArrayList<>(List.of("--configDir", conf.toString()));
+        List<String> dynamic = dynamicProperties(config);
+        List<String> resources = resourceParams(cp, conf, dynamic);
+        List<String> jvm = new ArrayList<>(Arrays.asList(resources.get(0).trim().split("\\s+")));
+        jvm.addAll(javaOptions(conf));
+        jvm.add("-Dlog.file=" + log());
+        jvm.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
+        if (resources.size() > 1 && !resources.get(1).isBlank()) {
+            args.addAll(Arrays.asList(resources.get(1).trim().split("\\s+")));
+        }
+        args.addAll(dynamic);
+        String main = jobManager ? "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"
+                : "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+        return ChildJvm.command(jvm, cp, main, args);
+    }
+
+    /** JVM memory flags (first) and derived -D settings (second), as computed by Flink's BashJavaUtils. */
+    private List<String> resourceParams(String cp, Path conf, List<String> dynamic) {
+        List<String> args = new ArrayList<>(List.of(jobManager ? "GET_JM_RESOURCE_PARAMS" : "GET_TM_RESOURCE_PARAMS",
+                "--configDir", conf.toString()));
+        args.addAll(dynamic);
+        String out = ChildJvm.run(ChildJvm.command(List.of("-Xmx128m"), cp,
+                "org.apache.flink.runtime.util.bash.BashJavaUtils", args), dir(), 60);
+        List<String> results = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith(RESULT_PREFIX)) {
+                results.add(line.substring(RESULT_PREFIX.length()));
+            }
+        }
+        if (results.isEmpty()) {
+            throw new StackException("Flink's BashJavaUtils gave no memory settings for " + name() + ":\n" + out);
+        }
+        return results;
+    }
+
+    @Override
+    protected boolean ready() {
+        String overview = get(config.flinkRestUrl() + "/overview");
+        if (overview == null) {
+            return false;
+        }
+        if (jobManager) {
+            return true;
+        }
+        Matcher m = TASK_MANAGERS.matcher(overview);
+        return m.find() && Integer.parseInt(m.group(1)) > 0;
+    }
+
+    /** Body of a GET on the REST API, or null when it does not answer 200. */
+    public static String get(String url) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

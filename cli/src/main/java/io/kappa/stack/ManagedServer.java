@@ -1,0 +1,145 @@
+package io.kappa.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** One server of the local stack, run as a child JVM whose pid is kept in the state folder. */
+public abstract class ManagedServer {
+    protected final StackConfig config;
+    private final String name;
+
+    protected ManagedServer(StackConfig config, String name) {
+        this.config = config;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** This server's own folder under the state folder. */
+    public Path dir() {
+        return config.stateDir().resolve(name);
+    }
+
+    public Path log() {
+        return config.logs().resolve(name + ".log");
+    }
+
+    /** Where the child's standard output and error go; the same as {@link #log()} unless it logs elsewhere. */
+    protected Path stdout() {
+        return log();
+    }
+
+    private Path pidFile() {
+        return config.stateDir().resolve("pids").resolve(name + ".pid");
+    }
+
+    /** For {@link #port()}: the server has no fixed port. */
+    protected static final int NO_PORT = -1;
+
+    /** The port users connect to, and the option of {@code bin/kappa up} that changes it. */
+    public abstract int port();
+
+    protected abstract String portOption();
+
+    /** What it is, for messages: "Kafka broker on 127.0.0.1:9092". */
+    public abstract String describe();
+
+    /** Writes configuration, formats storage: whatever must happen before the first start. */
+    protected void prepare() {}
+
+    protected abstract List<String> command();
+
+    /** True when the server does its job (answers its protocol, not just its port). */
+    protected abstract boolean ready();
+
+    public Optional<ProcessHandle> process() {
+        return ChildJvm.fromPidFile(pidFile());
+    }
+
+    public boolean isRunning() {
+        return process().isPresent();
+    }
+
+    /**
+     * Starts the server unless it is already running, and waits until it is ready.
+     *
+     * @return false if it was already running
+     */
+    public boolean start(Duration timeout) {
+        if (isRunning()) {
+            Deadline.await(describe(), timeout, this::ready);
+            return false;
+        }
+        if (port() != NO_PORT) {
+            Ports.requireFree(port(), describe(), portOption());
+        }
+        prepare();
+        ProcessHandle process = ChildJvm.start(command(), dir(), stdout(), pidFile());
+        try {
+            Deadline.await(describe() + " (log: " + log() + ")", timeout, () -> {
+                if (!process.isAlive()) {
+                    Path logged = stdout().equals(log()) || !Files.exists(log()) ? stdout() : log();
+                    throw new StackException(name + " exited during start-up; the end of " + logged + ":\n"
+                            + tail(logged, 25));
+                }
+                return ready();
+            });
+        } catch (StackException e) {
+            ChildJvm.stop(process, 5_000);
+            throw e;
+        }
+        return true;
+    }
+
+    /** @return false if it was not running */
+    public boolean stop() {
+        Optional<ProcessHandle> p = process();
+        p.ifPresent(h -> ChildJvm.stop(h, 30_000));
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException ignored) {
+            // a stale pid file is harmless: the pid is checked for liveness
+        }
+        return p.isPresent();
+    }
+
+    /** Resident memory of the process in MiB, or -1 when unknown. */
+    public long residentMemoryMiB() {
+        return process().map(h -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(h.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            } catch (IOException | NumberFormatException ignored) {
+                // not Linux, or gone
+            }
+            return -1L;
+        }).orElse(-1L);
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    protected static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new StackException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

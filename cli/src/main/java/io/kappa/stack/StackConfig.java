@@ -1,0 +1,45 @@
+package io.kappa.stack;
+
+import java.nio.file.Path;
+
+/**
+ * Where the local stack's jars, configuration and state live, and its ports. {@link #defaults} is what
+ * {@code bin/kappa up} uses; tests use {@link #forTests} (free ports, a temporary folder) so they never collide
+ * with a stack a user left running.
+ *
+ * @param home the project checkout: server jars in {@code stack/*}{@code /target/lib}, Flink config in {@code flink-conf/}
+ * @param stateDir data, logs and pid files
+ * @param throwawayData Cassandra without fsync and with an unsafe system keyspace: faster, for tests only
+ */
+public record StackConfig(Path home, Path stateDir, int kafkaPort, int kafkaControllerPort, int cassandraPort,
+                          int cassandraStoragePort, int flinkRestPort, int flinkRpcPort, boolean throwawayData) {
+
+    public static StackConfig defaults(Path home) {
+        return new StackConfig(home, home.resolve(".kappa"), 9092, 9093, 9042, 7000, 8081, 6123, false);
+    }
+
+    public static StackConfig forTests(Path home, Path stateDir) {
+        return new StackConfig(home, stateDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                Ports.free(), true);
+    }
+
+    public Path lib(String component) {
+        return home.resolve("stack").resolve(component).resolve("target").resolve("lib");
+    }
+
+    public Path flinkConfDir() {
+        return home.resolve("flink-conf");
+    }
+
+    public Path logs() {
+        return stateDir.resolve("logs");
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String flinkRestUrl() {
+        return "http://localhost:" + flinkRestPort;
+    }
+}
