@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 public class Connections {
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
-    public String bootstrapServers;
+    public String bootstrapServers = "127.0.0.1:9092";
 
     @Option(names = "--cassandra-hosts", defaultValue = "127.0.0.1",
             description = "Cassandra contact points (default: ${DEFAULT-VALUE})")
-    public String cassandraHosts;
+    public String cassandraHosts = "127.0.0.1";
 
     @Option(names = "--cassandra-port", defaultValue = "9042", description = "CQL port (default: ${DEFAULT-VALUE})")
-    public int cassandraPort;
+    public int cassandraPort = 9042;
 
     public KafkaSettings kafka() {
         return new KafkaSettings(bootstrapServers, Map.of());

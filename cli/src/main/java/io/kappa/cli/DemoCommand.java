@@ -91,7 +91,7 @@ public class DemoCommand implements Callable<Integer> {
                 System.currentTimeMillis() - span.toMillis(), span, 0.02, Duration.ofSeconds(4), 0, Duration.ZERO, 7);
         ProduceCommand.Summary produced = ProduceCommand.generate(connections, WORDS, spec, true);
         System.out.printf("  %,d lines, %,d words%n", produced.lines(), produced.words());
-        Map<Long, Long> expected = wordsPerWindow(spec);
+        Map<Long, Long> expected = TextGenerator.wordsPerWindow(spec, WINDOW.toMillis());
         long watermark = produced.maxTimestamp() - OUT_OF_ORDERNESS.toMillis() - 1;
         Map<Long, Long> closed = new TreeMap<>(expected);
         closed.keySet().removeIf(start -> start + WINDOW.toMillis() - 1 > watermark);
@@ -201,20 +201,8 @@ public class DemoCommand implements Callable<Integer> {
         TopicsCommand.create(connections, List.of(WORDS, LATE, DEAD), 2, (short) 1);
     }
 
-    /** Words per window start, from the same deterministic generator. */
-    static Map<Long, Long> wordsPerWindow(TextGenerator.Spec spec) {
-        Map<Long, Long> totals = new TreeMap<>();
-        TextGenerator gen = new TextGenerator(spec);
-        long w = WINDOW.toMillis();
-        while (gen.hasNext()) {
-            TextGenerator.Line line = gen.next();
-            totals.merge(line.timestamp() - Math.floorMod(line.timestamp(), w), (long) line.words(), Long::sum);
-        }
-        return totals;
-    }
-
     /** Sum of counts per window start, from rows keyed as in {@link Results#all()}. */
-    static Map<Long, Long> totals(Map<String, Long> rows) {
+    public static Map<Long, Long> totals(Map<String, Long> rows) {
         Map<Long, Long> totals = new TreeMap<>();
         rows.forEach((k, v) -> totals.merge(Instant.parse(k.substring(0, k.indexOf(' '))).toEpochMilli(), v, Long::sum));
         return totals;

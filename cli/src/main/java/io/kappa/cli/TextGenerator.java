@@ -85,6 +85,17 @@ public final class TextGenerator {
         return new Line(i, ts, text.toString(), n, tooLate);
     }
 
+    /** Words per tumbling-window start over every line the spec generates (the expected sums of a run). */
+    public static java.util.Map<Long, Long> wordsPerWindow(Spec spec, long windowMillis) {
+        java.util.Map<Long, Long> totals = new java.util.TreeMap<>();
+        TextGenerator gen = new TextGenerator(spec);
+        while (gen.hasNext()) {
+            Line line = gen.next();
+            totals.merge(line.timestamp() - Math.floorMod(line.timestamp(), windowMillis), (long) line.words(), Long::sum);
+        }
+        return totals;
+    }
+
     private int rank(double u) {
         int lo = 0;
         int hi = cumulative.length - 1;
