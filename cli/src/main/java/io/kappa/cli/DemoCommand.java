@@ -103,7 +103,7 @@ public class DemoCommand implements Callable<Integer> {
         long liveStart = System.nanoTime();
         try (Results live = new Results(connections.cassandra(LIVE_KS, 1))) {
             Deadline.await("the live job to write every closed window", Duration.ofMinutes(5), () -> {
-                Map<Long, Long> totals = totals(live.all());
+                Map<Long, Long> totals = Results.totals(live.all());
                 long done = closed.entrySet().stream().filter(e -> e.getValue().equals(totals.get(e.getKey()))).count();
                 System.out.print("\r  live: " + done + "/" + closed.size() + " closed windows complete ");
                 return done == closed.size();
@@ -143,7 +143,7 @@ public class DemoCommand implements Callable<Integer> {
         Map<String, Long> replayClosed = new TreeMap<>(replayRows);
         replayClosed.keySet().removeIf(k -> !closed.containsKey(Instant.parse(k.substring(0, k.indexOf(' '))).toEpochMilli()));
         DiffCommand.Diff closedOnly = DiffCommand.compare(liveRows, replayClosed);
-        boolean match = closedOnly.identical() && totals(replayRows).equals(expected);
+        boolean match = closedOnly.identical() && Results.totals(replayRows).equals(expected);
         System.out.println(match
                 ? "  MATCH: every row of the " + closed.size() + " windows the live job has closed is identical in the "
                     + "replay; the replay's extra rows are the newest window, which a bounded replay closes at the end "
@@ -199,13 +199,6 @@ public class DemoCommand implements Callable<Integer> {
             }
         }
         TopicsCommand.create(connections, List.of(WORDS, LATE, DEAD), 2, (short) 1);
-    }
-
-    /** Sum of counts per window start, from rows keyed as in {@link Results#all()}. */
-    public static Map<Long, Long> totals(Map<String, Long> rows) {
-        Map<Long, Long> totals = new TreeMap<>();
-        rows.forEach((k, v) -> totals.merge(Instant.parse(k.substring(0, k.indexOf(' '))).toEpochMilli(), v, Long::sum));
-        return totals;
     }
 
     private String awaitFirstRecord(String topic, Duration timeout) {

@@ -92,6 +92,14 @@ public final class Results implements AutoCloseable {
         return java.time.Instant.ofEpochMilli(windowStart) + " " + word;
     }
 
+    /** Sum of counts per window start, from rows keyed as in {@link #all()}. */
+    public static Map<Long, Long> totals(Map<String, Long> rows) {
+        Map<Long, Long> totals = new TreeMap<>();
+        rows.forEach((k, v) -> totals.merge(java.time.Instant.parse(k.substring(0, k.indexOf(' '))).toEpochMilli(), v,
+                Long::sum));
+        return totals;
+    }
+
     private static Count count(Row r) {
         return new Count(r.getTimestamp("window_start").getTime(), r.getTimestamp("window_end").getTime(),
                 r.getString("word"), r.getLong("count"));

@@ -54,6 +54,8 @@ public class KafkaBroker extends ManagedServer {
                 "log.dirs=" + dir().resolve("data"),
                 "num.partitions=2",
                 "auto.create.topics.enable=false",
+                // Kafka is the source of truth that a replay recomputes from: keep every record
+                "log.retention.ms=-1",
                 // lines up to 4 MiB can be produced, so that the job's own limit (--max-line-bytes) is what rejects them
                 "message.max.bytes=4194304",
                 "offsets.topic.replication.factor=1",

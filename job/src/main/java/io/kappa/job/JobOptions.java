@@ -135,7 +135,8 @@ public class JobOptions {
      */
     public static JobOptions parse(String... args) {
         JobOptions options = new JobOptions();
-        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true); // the last occurrence wins
         try {
             cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {

@@ -1,0 +1,241 @@
+package io.kappa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kappa.cli.ProduceCommand;
+import io.kappa.cli.Results;
+import io.kappa.cli.TextGenerator;
+import io.kappa.cli.TopicsCommand;
+import io.kappa.job.JobOptions;
+import io.kappa.job.KappaJob;
+import io.kappa.kafka.DeadLetterSerializer;
+import io.kappa.stack.Deadline;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real job (Kafka source, Cassandra and Kafka sinks) on a Flink MiniCluster, against a real Kafka broker
+ * and a real Cassandra node that this test run starts itself.
+ */
+class KappaPipelineIT {
+    private static final long MIN = 60_000;
+    /** A minute-aligned start an hour ago, so windows are predictable and the broker's time retention is moot. */
+    private static final long T0 = (System.currentTimeMillis() / MIN - 60) * MIN;
+
+    @RegisterExtension
+    @Order(1)
+    static final RealStack STACK = new RealStack();
+
+    @RegisterExtension
+    @Order(2)
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    @TempDir
+    Path tmp;
+
+    private List<String> topics(String prefix, int partitions) {
+        List<String> names = List.of(prefix + "-words", prefix + "-late", prefix + "-dead");
+        TopicsCommand.create(STACK.connections(), names, partitions, (short) 1);
+        return names;
+    }
+
+    private JobOptions options(String mode, String prefix, String keyspace, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--mode", mode,
+                "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
+                "--words-topic", prefix + "-words", "--late-topic", prefix + "-late", "--dead-letter-topic", prefix + "-dead",
+                "--group-id", prefix + "-live", "--keyspace", keyspace,
+                "--window", "1m", "--allowed-lateness", "1m", "--out-of-orderness", "5s", "--idleness", "0",
+                "--checkpoint-interval", "1s", "--checkpoint-dir", tmp.resolve("checkpoints").toUri().toString()));
+        args.addAll(List.of(extra));
+        return JobOptions.parse(args.toArray(String[]::new));
+    }
+
+    private JobClient start(JobOptions o, Configuration conf) throws Exception {
+        KappaJob.preflight(o);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        KappaJob.build(env, o);
+        return env.executeAsync(o.jobName());
+    }
+
+    private void replay(JobOptions o) throws Exception {
+        KappaJob.preflight(o);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        KappaJob.build(env, o);
+        env.execute(o.jobName()); // bounded: returns when the replay has read up to the offsets at its start
+    }
+
+    private Map<String, Long> rows(String keyspace) {
+        try (Results r = new Results(STACK.connections().cassandra(keyspace, 1))) {
+            return r.all();
+        }
+    }
+
+    private void awaitTotals(String keyspace, Map<Long, Long> expected) {
+        Deadline.await(keyspace + " to hold the expected word totals " + expected, Duration.ofMinutes(2),
+                () -> Results.totals(rows(keyspace)).equals(expected));
+    }
+
+    private static TextGenerator.Spec spec(long lines, long start, Duration span, long seed) {
+        return new TextGenerator.Spec(lines, 300, 3, 8, 1.0, start, span, 0.05, Duration.ofSeconds(4), 0, Duration.ZERO, seed);
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", STACK.bootstrapServers());
+        p.put("key.serializer", ByteArraySerializer.class.getName());
+        p.put("value.serializer", ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, int atLeast) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", STACK.bootstrapServers());
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Deadline.await(atLeast + " records in " + topic, Duration.ofMinutes(1), () -> {
+                c.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= atLeast;
+            });
+        }
+        return records;
+    }
+
+    @Test
+    void liveThenReplayIntoASecondKeyspaceGiveIdenticalRows() throws Exception {
+        topics("equal", 2);
+        TextGenerator.Spec spec = spec(4000, T0, Duration.ofMinutes(10), 1);
+        ProduceCommand.Summary produced = ProduceCommand.generate(STACK.connections(), "equal-words", spec, false);
+        Map<Long, Long> expected = TextGenerator.wordsPerWindow(spec, MIN);
+
+        JobClient live = start(options("live", "equal", "equal_live"), new Configuration());
+        // all windows but the newest close on the watermark; stopping with --drain closes the newest too
+        awaitTotals("equal_live", withoutNewestWindow(expected));
+        live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
+        awaitTotals("equal_live", expected);
+
+        replay(options("replay", "equal", "equal_replay"));
+
+        Map<String, Long> liveRows = rows("equal_live");
+        assertThat(rows("equal_replay")).isEqualTo(liveRows);
+        assertThat(liveRows.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(produced.words());
+    }
+
+    @Test
+    void tooLateRecordGoesToTheLateTopicNotCassandraAndBadRecordsToDeadLetters() throws Exception {
+        topics("late", 1);
+        TextGenerator.Spec spec = spec(600, T0, Duration.ofMinutes(5), 2);
+        ProduceCommand.generate(STACK.connections(), "late-words", spec, false);
+        // one partition, two source readers: the reader without a partition must go idle or it holds the watermark
+        JobClient live = start(options("live", "late", "late_live", "--idleness", "1s"), new Configuration());
+        try {
+            Map<Long, Long> expected = withoutNewestWindow(TextGenerator.wordsPerWindow(spec, MIN)); // still open
+            awaitTotals("late_live", expected);
+
+            try (KafkaProducer<byte[], byte[]> p = producer()) {
+                // window [T0, T0+1m) closed for good at watermark T0+2m; the watermark is near T0+5m
+                p.send(new ProducerRecord<>("late-words", null, T0 + 10_000, null,
+                        "zombie zombie".getBytes(StandardCharsets.UTF_8))).get();
+                p.send(new ProducerRecord<>("late-words", null, T0 + 5 * MIN, "k".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xC3, (byte) 0x28})).get();
+            }
+            List<ConsumerRecord<byte[], byte[]>> late = awaitRecords("late-late", 1);
+            assertThat(new String(late.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("zombie");
+            assertThat(new String(late.get(0).value(), StandardCharsets.UTF_8))
+                    .contains("\"word\":\"zombie\"", "\"count\":2", "\"windowStart\":" + T0);
+
+            List<ConsumerRecord<byte[], byte[]>> dead = awaitRecords("late-dead", 1);
+            assertThat(dead.get(0).value()).containsExactly((byte) 0xC3, (byte) 0x28);
+            assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterSerializer.REASON).value(),
+                    StandardCharsets.UTF_8)).startsWith("value is not valid UTF-8");
+            assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterSerializer.SOURCE_TOPIC).value(),
+                    StandardCharsets.UTF_8)).isEqualTo("late-words");
+
+            assertThat(rows("late_live").keySet()).noneMatch(k -> k.endsWith(" zombie"));
+            assertThat(Results.totals(rows("late_live"))).containsAllEntriesOf(expected);
+        } finally {
+            live.cancel().get();
+        }
+    }
+
+    @Test
+    void aLiveJobRestartedFromItsCheckpointGivesTheSameRowsAsAReplay() throws Exception {
+        topics("restart", 2);
+        TextGenerator.Spec first = spec(2000, T0, Duration.ofMinutes(5), 3);
+        TextGenerator.Spec second = spec(2000, T0 + 5 * MIN, Duration.ofMinutes(5), 4);
+        ProduceCommand.generate(STACK.connections(), "restart-words", first, false);
+
+        JobClient live = start(options("live", "restart", "restart_live"), new Configuration());
+        awaitTotals("restart_live", withoutNewestWindow(TextGenerator.wordsPerWindow(first, MIN)));
+        Path checkpoints = tmp.resolve("checkpoints").resolve(live.getJobID().toHexString());
+        Deadline.await("a completed checkpoint", Duration.ofMinutes(1), () -> latestCheckpoint(checkpoints) != null);
+        live.cancel().get(); // as if it crashed: only the retained checkpoint remains
+
+        ProduceCommand.generate(STACK.connections(), "restart-words", second, false);
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, latestCheckpoint(checkpoints).toString());
+        JobClient resumed = start(options("live", "restart", "restart_live"), restore);
+        Map<Long, Long> expected = TextGenerator.wordsPerWindow(first, MIN);
+        TextGenerator.wordsPerWindow(second, MIN).forEach((k, v) -> expected.merge(k, v, Long::sum));
+        awaitTotals("restart_live", withoutNewestWindow(expected));
+        resumed.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
+        awaitTotals("restart_live", expected);
+
+        replay(options("replay", "restart", "restart_replay"));
+        assertThat(rows("restart_live")).isEqualTo(rows("restart_replay"));
+    }
+
+    /** The windows a live job has closed on the watermark alone: all but the newest. */
+    private static Map<Long, Long> withoutNewestWindow(Map<Long, Long> totals) {
+        java.util.TreeMap<Long, Long> closed = new java.util.TreeMap<>(totals);
+        closed.pollLastEntry();
+        return closed;
+    }
+
+    private static Path latestCheckpoint(Path jobDir) {
+        if (!Files.isDirectory(jobDir)) {
+            return null;
+        }
+        try (Stream<Path> dirs = Files.list(jobDir)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("chk-") && Files.exists(d.resolve("_metadata")))
+                    .max(java.util.Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))))
+                    .orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

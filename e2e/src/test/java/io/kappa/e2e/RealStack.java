@@ -1,0 +1,57 @@
+package io.kappa.e2e;
+
+import io.kappa.cli.Connections;
+import io.kappa.stack.LocalStack;
+import io.kappa.stack.StackConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Kafka broker and a real Cassandra node, started by the test run itself as child JVMs on free ports
+ * and in a temporary folder (never the ports or folders of a stack a user left running), stopped afterwards.
+ */
+public class RealStack implements BeforeAllCallback, AfterAllCallback {
+    private LocalStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Path home = Path.of(System.getProperty("kappa.home", "..")).toAbsolutePath().normalize();
+        Path state = Files.createTempDirectory("kappa-e2e-");
+        stack = new LocalStack(StackConfig.forTests(home, state));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        long start = System.nanoTime();
+        stack.upKafkaAndCassandra(System.out);
+        System.out.printf("real Kafka and Cassandra up in %.1f s (state in %s)%n", (System.nanoTime() - start) / 1e9, state);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    public StackConfig config() {
+        return stack.config();
+    }
+
+    public String bootstrapServers() {
+        return stack.config().bootstrapServers();
+    }
+
+    public int cassandraPort() {
+        return stack.config().cassandraPort();
+    }
+
+    /** Connection settings as the CLI takes them. */
+    public Connections connections() {
+        Connections c = new Connections();
+        c.bootstrapServers = bootstrapServers();
+        c.cassandraHosts = "127.0.0.1";
+        c.cassandraPort = cassandraPort();
+        return c;
+    }
+}
