@@ -14,7 +14,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and in a temporary folder (never the ports or folders of a stack a user left running), stopped afterwards.
  */
 public class RealStack implements BeforeAllCallback, AfterAllCallback {
+    private final boolean withFlinkSession;
     private LocalStack stack;
+
+    /** Kafka and Cassandra only: the job runs on the test's MiniCluster. */
+    public RealStack() {
+        this(false);
+    }
+
+    /** @param withFlinkSession also a Flink session cluster (JobManager + TaskManager JVMs), as bin/kappa up starts */
+    public RealStack(boolean withFlinkSession) {
+        this.withFlinkSession = withFlinkSession;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -23,8 +38,12 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         stack = new LocalStack(StackConfig.forTests(home, state));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         long start = System.nanoTime();
-        stack.upKafkaAndCassandra(System.out);
-        System.out.printf("real Kafka and Cassandra up in %.1f s (state in %s)%n", (System.nanoTime() - start) / 1e9, state);
+        if (withFlinkSession) {
+            stack.up(System.out);
+        } else {
+            stack.upKafkaAndCassandra(System.out);
+        }
+        System.out.printf("real stack up in %.1f s (state in %s)%n", (System.nanoTime() - start) / 1e9, state);
     }
 
     @Override
