@@ -32,6 +32,11 @@ public class KappaCli implements Runnable {
         if (args.length > 0 && args[0].equals("flink")) {
             return FlinkCommand.run(java.util.Arrays.asList(args).subList(1, args.length));
         }
+        return commandLine().execute(args);
+    }
+
+    /** The CLI with its error handling: a known problem prints one line starting "kappa:" and exits 1. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KappaCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof StackException || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
@@ -40,7 +45,7 @@ public class KappaCli implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     public static void main(String[] args) {
