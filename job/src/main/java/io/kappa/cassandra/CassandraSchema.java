@@ -18,6 +18,13 @@ public final class CassandraSchema {
     /** Word counts of a word, newest window first, for "this word over time". */
     public static final String WORD_COUNTS_BY_WORD = "word_counts_by_word";
 
+    /** Every enriched weather reading of a city, newest first. */
+    public static final String WEATHER_OBSERVATIONS = "weather_observations_by_city";
+    /** Per-city window summaries, newest first. */
+    public static final String WEATHER_WINDOWS = "weather_windows_by_city";
+    /** The newest reading per city: the course's weather(city, country, windspeed), done right. */
+    public static final String WEATHER_LATEST = "weather_latest_by_city";
+
     public static List<String> statements(String keyspace, int replicationFactor) {
         return List.of(
                 "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = "
@@ -27,7 +34,21 @@ public final class CassandraSchema {
                         + "PRIMARY KEY ((window_start), word))",
                 "CREATE TABLE IF NOT EXISTS " + keyspace + "." + WORD_COUNTS_BY_WORD + " ("
                         + "word text, window_start timestamp, window_end timestamp, count bigint, "
-                        + "PRIMARY KEY ((word), window_start)) WITH CLUSTERING ORDER BY (window_start DESC)");
+                        + "PRIMARY KEY ((word), window_start)) WITH CLUSTERING ORDER BY (window_start DESC)",
+                "CREATE TABLE IF NOT EXISTS " + keyspace + "." + WEATHER_OBSERVATIONS + " ("
+                        + "city_id bigint, observed_at timestamp, city text, country text, local_time text, "
+                        + "temp_c double, temp_f double, feels_like_c double, humidity int, pressure int, "
+                        + "wind_ms double, wind_kmh double, wind_deg int, beaufort int, beaufort_name text, compass text, "
+                        + "condition text, description text, "
+                        + "PRIMARY KEY ((city_id), observed_at)) WITH CLUSTERING ORDER BY (observed_at DESC)",
+                "CREATE TABLE IF NOT EXISTS " + keyspace + "." + WEATHER_WINDOWS + " ("
+                        + "city_id bigint, window_start timestamp, window_end timestamp, city text, readings bigint, "
+                        + "min_temp_c double, max_temp_c double, avg_temp_c double, max_wind_kmh double, top_condition text, "
+                        + "PRIMARY KEY ((city_id), window_start)) WITH CLUSTERING ORDER BY (window_start DESC)",
+                "CREATE TABLE IF NOT EXISTS " + keyspace + "." + WEATHER_LATEST + " ("
+                        + "city_id bigint PRIMARY KEY, city text, country text, windspeed double, observed_at timestamp, "
+                        + "local_time text, temp_c double, feels_like_c double, wind_kmh double, beaufort_name text, "
+                        + "compass text, condition text)");
     }
 
     /** Creates what is missing. Throws IllegalStateException with one clear line when Cassandra is unreachable. */

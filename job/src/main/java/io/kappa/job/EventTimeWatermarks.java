@@ -2,6 +2,7 @@ package io.kappa.job;
 
 import io.kappa.kafka.RawRecord;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -22,10 +23,17 @@ public final class EventTimeWatermarks {
 
     private EventTimeWatermarks() {}
 
+    /** Kafka records: the record timestamp is the event time. */
     public static WatermarkStrategy<RawRecord> forRecords(Duration outOfOrderness, Duration idleness) {
-        WatermarkStrategy<RawRecord> strategy = WatermarkStrategy
-                .<RawRecord>forGenerator(ctx -> new DataDrivenBoundedOutOfOrderness<>(outOfOrderness, STEP))
-                .withTimestampAssigner((record, kafkaTimestamp) -> record.timestamp);
+        return forTimestamps((RawRecord record, long kafkaTimestamp) -> record.timestamp, outOfOrderness, idleness);
+    }
+
+    /** Any element whose event time the assigner extracts (e.g. a document's own time field). */
+    public static <T> WatermarkStrategy<T> forTimestamps(SerializableTimestampAssigner<T> timestamps,
+                                                         Duration outOfOrderness, Duration idleness) {
+        WatermarkStrategy<T> strategy = WatermarkStrategy
+                .<T>forGenerator(ctx -> new DataDrivenBoundedOutOfOrderness<>(outOfOrderness, STEP))
+                .withTimestampAssigner(timestamps);
         return idleness.isZero() ? strategy : strategy.withIdleness(idleness);
     }
 

@@ -2,6 +2,8 @@ package io.kappa.job;
 
 import io.kappa.cassandra.CassandraSettings;
 import io.kappa.kafka.KafkaSettings;
+import io.kappa.weather.CityDirectory;
+import io.kappa.weather.WeatherPipeline;
 import io.kappa.words.WordCountPipeline;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,6 +66,26 @@ public class JobOptions {
     @Option(names = "--dead-letter-topic", defaultValue = "dead-letters",
             description = "records that cannot be read, with the reason (default: ${DEFAULT-VALUE})")
     public String deadLetterTopic;
+
+    @Option(names = "--weather", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "enrich the weather topic too (default: on; --no-weather switches it off)")
+    public boolean weather;
+
+    @Option(names = "--weather-topic", defaultValue = "weather",
+            description = "OpenWeather current-weather JSON documents in, keyed by city id (default: ${DEFAULT-VALUE})")
+    public String weatherTopic;
+
+    @Option(names = "--weather-late-topic", defaultValue = "weather-late",
+            description = "readings too late for their window's summary (default: ${DEFAULT-VALUE})")
+    public String weatherLateTopic;
+
+    @Option(names = "--weather-window", defaultValue = "1h", converter = DurationConverter.class,
+            description = "per-city summary window (default: ${DEFAULT-VALUE})")
+    public Duration weatherWindow;
+
+    @Option(names = "--cities", paramLabel = "<csv>",
+            description = "city reference data (id,name,country,lat,lon,timezone); default: the bundled 400 cities")
+    public java.nio.file.Path cities;
 
     @Option(names = "--group-id", defaultValue = "kappa-live",
             description = "live only: consumer group whose offsets are committed on checkpoints (default: ${DEFAULT-VALUE})")
@@ -175,6 +197,10 @@ public class JobOptions {
         require(!lateTopic.isBlank(), "--late-topic must not be empty");
         require(!deadLetterTopic.isBlank(), "--dead-letter-topic must not be empty");
         require(from == null || mode == Mode.replay, "--from only applies to --mode replay");
+        require(!weatherWindow.isNegative() && !weatherWindow.isZero(), "--weather-window must be greater than zero");
+        require(!weather || !weatherTopic.isBlank(), "--weather-topic must not be empty");
+        require(!weather || !weatherLateTopic.isBlank(), "--weather-late-topic must not be empty");
+        require(cities == null || java.nio.file.Files.isReadable(cities), "--cities file " + cities + " cannot be read");
         if (from != null) {
             fromMillis();
         }
@@ -217,6 +243,24 @@ public class JobOptions {
 
     public WordCountPipeline.Settings words() {
         return new WordCountPipeline.Settings(window, allowedLateness, maxLineBytes);
+    }
+
+    /** Null when --no-weather. Reads the city reference data (bundled or --cities). */
+    public WeatherPipeline.Settings weatherSettings() {
+        if (!weather) {
+            return null;
+        }
+        CityDirectory directory;
+        try {
+            directory = cities == null ? CityDirectory.bundled() : CityDirectory.fromFile(cities);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(e.getMessage());
+        }
+        return new WeatherPipeline.Settings(directory, weatherWindow, allowedLateness, outOfOrderness, idleness);
+    }
+
+    public KappaTopology.Settings topology() {
+        return new KappaTopology.Settings(eventTime(), words(), weatherSettings());
     }
 
     /** Parses 500ms, 10s, 1m, 2h, … with Flink's own duration syntax. */

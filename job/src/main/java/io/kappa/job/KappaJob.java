@@ -42,6 +42,10 @@ public final class KappaJob {
         topics.put("--words-topic", o.wordsTopic);
         topics.put("--late-topic", o.lateTopic);
         topics.put("--dead-letter-topic", o.deadLetterTopic);
+        if (o.weather) {
+            topics.put("--weather-topic", o.weatherTopic);
+            topics.put("--weather-late-topic", o.weatherLateTopic);
+        }
         KafkaTopics.requireExist(o.kafka(), topics, 15_000);
         CassandraSchema.create(o.cassandra());
     }
@@ -49,6 +53,6 @@ public final class KappaJob {
     /** Configures the environment for the mode and adds the topology with the production sources and sinks. */
     public static void build(StreamExecutionEnvironment env, JobOptions o) {
         RunMode.configure(env, o);
-        KappaTopology.build(env, RunMode.sources(o), ConnectorSinks.from(o), o.eventTime(), o.words());
+        KappaTopology.build(env, RunMode.sources(o), ConnectorSinks.from(o), o.topology());
     }
 }

@@ -1,7 +1,9 @@
 package io.kappa.job;
 
-import io.kappa.kafka.RawRecord;
+import io.kappa.kafka.DeadLetter;
+import io.kappa.weather.WeatherPipeline;
 import io.kappa.words.WordCountPipeline;
+import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,15 +16,28 @@ public final class KappaTopology {
     private KappaTopology() {}
 
     /** Event-time settings shared by the inputs. */
-    public record EventTime(Duration outOfOrderness, Duration idleness) implements java.io.Serializable {}
+    public record EventTime(Duration outOfOrderness, Duration idleness) implements Serializable {}
 
-    public static void build(StreamExecutionEnvironment env, Sources sources, Sinks sinks,
-                             EventTime eventTime, WordCountPipeline.Settings words) {
-        DataStream<RawRecord> lines = sources.words(env,
-                EventTimeWatermarks.forRecords(eventTime.outOfOrderness(), eventTime.idleness()));
-        WordCountPipeline.Output counted = new WordCountPipeline(words).expand(lines);
+    /** @param weather null when the weather enrichment is switched off */
+    public record Settings(EventTime eventTime, WordCountPipeline.Settings words, WeatherPipeline.Settings weather)
+            implements Serializable {}
+
+    public static void build(StreamExecutionEnvironment env, Sources sources, Sinks sinks, Settings settings) {
+        EventTime eventTime = settings.eventTime();
+        WordCountPipeline.Output counted = new WordCountPipeline(settings.words()).expand(sources.words(env,
+                EventTimeWatermarks.forRecords(eventTime.outOfOrderness(), eventTime.idleness())));
         sinks.wordCounts(counted.counts());
         sinks.lateWords(counted.late());
-        sinks.deadLetters(counted.deadLetters());
+        DataStream<DeadLetter> deadLetters = counted.deadLetters();
+
+        if (settings.weather() != null) {
+            WeatherPipeline.Output weather = new WeatherPipeline(settings.weather()).expand(sources.weather(env));
+            sinks.weatherObservations(weather.observations());
+            sinks.latestWeather(weather.latest());
+            sinks.weatherWindows(weather.windows());
+            sinks.lateWeather(weather.late());
+            deadLetters = deadLetters.union(weather.deadLetters());
+        }
+        sinks.deadLetters(deadLetters);
     }
 }

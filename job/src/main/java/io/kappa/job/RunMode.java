@@ -17,8 +17,8 @@ public final class RunMode {
 
     public static Sources sources(JobOptions o) {
         return o.mode == JobOptions.Mode.live
-                ? KafkaSources.live(o.kafka(), o.wordsTopic, o.groupId)
-                : KafkaSources.replay(o.kafka(), o.wordsTopic, o.fromMillis());
+                ? KafkaSources.live(o.kafka(), o.wordsTopic, o.weatherTopic, o.groupId)
+                : KafkaSources.replay(o.kafka(), o.wordsTopic, o.weatherTopic, o.fromMillis());
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions o) {

@@ -13,4 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public interface Sources extends Serializable {
     /** The text-line records, with the given watermark strategy applied at the source. */
     DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks);
+
+    /** The weather documents; their event time is inside the document, so no watermarks here. */
+    DataStream<RawRecord> weather(StreamExecutionEnvironment env);
 }

@@ -1,14 +1,14 @@
 package io.kappa.kafka;
 
-import io.kappa.words.LateWord;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.formats.json.JsonSerializationSchema;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Kafka sinks for the side topics. At-least-once: after a restart a late word or a dead letter may appear
+ * Kafka sinks for the side topics. At-least-once: after a restart a late record or a dead letter may appear
  * twice in its topic, never zero times.
  */
 public final class KafkaSinks {
@@ -18,12 +18,12 @@ public final class KafkaSinks {
         return atLeastOnce(kafka, new DeadLetterSerializer(topic));
     }
 
-    /** Late words as JSON, keyed by the word. */
-    public static KafkaSink<LateWord> lateWords(KafkaSettings kafka, String topic) {
-        return atLeastOnce(kafka, KafkaRecordSerializationSchema.<LateWord>builder()
+    /** A POJO as JSON (its public fields), keyed by {@code key}. */
+    public static <T> KafkaSink<T> json(KafkaSettings kafka, String topic, SerializableFunction<T, String> key) {
+        return atLeastOnce(kafka, KafkaRecordSerializationSchema.<T>builder()
                 .setTopic(topic)
-                .setKeySerializationSchema(late -> late.word.getBytes(StandardCharsets.UTF_8))
-                .setValueSerializationSchema(new JsonSerializationSchema<>())
+                .setKeySerializationSchema(element -> key.apply(element).getBytes(StandardCharsets.UTF_8))
+                .setValueSerializationSchema(new JsonSerializationSchema<T>())
                 .build());
     }
 

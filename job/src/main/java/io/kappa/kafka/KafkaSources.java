@@ -22,33 +22,43 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public class KafkaSources implements Sources {
     private static final long serialVersionUID = 1L;
     public static final String WORDS_SOURCE_UID = "kafka-words-source";
+    public static final String WEATHER_SOURCE_UID = "kafka-weather-source";
 
     private final KafkaSettings kafka;
     private final String wordsTopic;
+    private final String weatherTopic;
     private final String groupId;
     private final boolean bounded;
     private final Long fromMillis;
 
-    private KafkaSources(KafkaSettings kafka, String wordsTopic, String groupId, boolean bounded, Long fromMillis) {
+    private KafkaSources(KafkaSettings kafka, String wordsTopic, String weatherTopic, String groupId, boolean bounded,
+                         Long fromMillis) {
         this.kafka = kafka;
         this.wordsTopic = wordsTopic;
+        this.weatherTopic = weatherTopic;
         this.groupId = groupId;
         this.bounded = bounded;
         this.fromMillis = fromMillis;
     }
 
-    public static KafkaSources live(KafkaSettings kafka, String wordsTopic, String groupId) {
-        return new KafkaSources(kafka, wordsTopic, groupId, false, null);
+    public static KafkaSources live(KafkaSettings kafka, String wordsTopic, String weatherTopic, String groupId) {
+        return new KafkaSources(kafka, wordsTopic, weatherTopic, groupId, false, null);
     }
 
     /** @param fromMillis start at this record time, or null for offset zero */
-    public static KafkaSources replay(KafkaSettings kafka, String wordsTopic, Long fromMillis) {
-        return new KafkaSources(kafka, wordsTopic, "kappa-replay", true, fromMillis);
+    public static KafkaSources replay(KafkaSettings kafka, String wordsTopic, String weatherTopic, Long fromMillis) {
+        return new KafkaSources(kafka, wordsTopic, weatherTopic, "kappa-replay", true, fromMillis);
     }
 
     @Override
     public DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
         return env.fromSource(source(wordsTopic), watermarks, "Kafka: " + wordsTopic).uid(WORDS_SOURCE_UID);
+    }
+
+    @Override
+    public DataStream<RawRecord> weather(StreamExecutionEnvironment env) {
+        return env.fromSource(source(weatherTopic), WatermarkStrategy.noWatermarks(), "Kafka: " + weatherTopic)
+                .uid(WEATHER_SOURCE_UID);
     }
 
     private KafkaSource<RawRecord> source(String topic) {

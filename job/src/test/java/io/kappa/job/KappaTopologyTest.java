@@ -45,7 +45,7 @@ class KappaTopologyTest {
         env.setParallelism(parallelism);
         env.getConfig().disableGenericTypes(); // the hot types must not fall back to Kryo
         CollectingSinks sinks = new CollectingSinks();
-        KappaTopology.build(env, new InMemorySources(records), sinks, EVENT_TIME, WORDS);
+        KappaTopology.build(env, new InMemorySources(records), sinks, new KappaTopology.Settings(EVENT_TIME, WORDS, null));
         env.execute("topology test");
         return sinks;
     }

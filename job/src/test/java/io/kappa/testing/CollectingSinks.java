@@ -2,6 +2,8 @@ package io.kappa.testing;
 
 import io.kappa.job.Sinks;
 import io.kappa.kafka.DeadLetter;
+import io.kappa.weather.CityWindowSummary;
+import io.kappa.weather.Observation;
 import io.kappa.words.LateWord;
 import io.kappa.words.WindowedWordCount;
 import java.util.ArrayList;
@@ -35,6 +37,42 @@ public class CollectingSinks implements Sinks {
     @Override
     public void deadLetters(DataStream<DeadLetter> deadLetters) {
         deadLetters.sinkTo(new Collect<>(id + "/dead")).name("collect dead letters");
+    }
+
+    @Override
+    public void weatherObservations(DataStream<Observation> observations) {
+        observations.sinkTo(new Collect<>(id + "/observations")).name("collect observations");
+    }
+
+    @Override
+    public void latestWeather(DataStream<Observation> latest) {
+        latest.sinkTo(new Collect<>(id + "/latest")).name("collect latest");
+    }
+
+    @Override
+    public void weatherWindows(DataStream<CityWindowSummary> windows) {
+        windows.sinkTo(new Collect<>(id + "/windows")).name("collect windows");
+    }
+
+    @Override
+    public void lateWeather(DataStream<Observation> late) {
+        late.sinkTo(new Collect<>(id + "/late-weather")).name("collect late weather");
+    }
+
+    public List<Observation> observations() {
+        return get(id + "/observations");
+    }
+
+    public List<Observation> latest() {
+        return get(id + "/latest");
+    }
+
+    public List<CityWindowSummary> weatherWindows() {
+        return get(id + "/windows");
+    }
+
+    public List<Observation> lateWeather() {
+        return get(id + "/late-weather");
     }
 
     public List<WindowedWordCount> counts() {

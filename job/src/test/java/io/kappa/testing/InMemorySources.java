@@ -13,14 +13,25 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class InMemorySources implements Sources {
     private static final long serialVersionUID = 1L;
     private final ArrayList<RawRecord> words;
+    private final ArrayList<RawRecord> weather;
 
     public InMemorySources(List<RawRecord> words) {
+        this(words, List.of());
+    }
+
+    public InMemorySources(List<RawRecord> words, List<RawRecord> weather) {
         this.words = new ArrayList<>(words);
+        this.weather = new ArrayList<>(weather);
     }
 
     @Override
     public DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
         return env.fromData(words, TypeInformation.of(RawRecord.class))
                 .assignTimestampsAndWatermarks(watermarks);
+    }
+
+    @Override
+    public DataStream<RawRecord> weather(StreamExecutionEnvironment env) {
+        return env.fromData(weather, TypeInformation.of(RawRecord.class));
     }
 }

@@ -1,0 +1,50 @@
+package io.kappa.weather;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/**
+ * A city's readings in one window: count, min/max/avg temperature, max wind and the most frequent condition
+ * (ties: alphabetical). A reading delivered twice (same city and time) counts once. The result does not
+ * depend on the order the readings arrived in.
+ */
+public class SummariseCityWindow extends ProcessWindowFunction<Observation, CityWindowSummary, Long, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void process(Long cityId, Context ctx, Iterable<Observation> readings, Collector<CityWindowSummary> out) {
+        out.collect(summarise(readings, ctx.window().getStart(), ctx.window().getEnd()));
+    }
+
+    public static CityWindowSummary summarise(Iterable<Observation> readings, long windowStart, long windowEnd) {
+        TreeMap<Long, Observation> byTime = new TreeMap<>(); // dedupes, and fixes the order of the sums
+        for (Observation o : readings) {
+            byTime.put(o.observedAt, o);
+        }
+        List<Observation> distinct = new ArrayList<>(byTime.values());
+        CityWindowSummary s = new CityWindowSummary();
+        Observation first = distinct.get(0);
+        s.cityId = first.cityId;
+        s.city = first.city;
+        s.windowStart = windowStart;
+        s.windowEnd = windowEnd;
+        s.readings = distinct.size();
+        s.minTempC = distinct.stream().mapToDouble(o -> o.tempC).min().orElseThrow();
+        s.maxTempC = distinct.stream().mapToDouble(o -> o.tempC).max().orElseThrow();
+        s.avgTempC = Math.round(distinct.stream().mapToDouble(o -> o.tempC).sum() / distinct.size() * 100.0) / 100.0;
+        s.maxWindKmh = distinct.stream().mapToDouble(o -> o.windKmh).max().orElseThrow();
+        Map<String, Long> conditions = new TreeMap<>();
+        distinct.forEach(o -> conditions.merge(o.condition, 1L, Long::sum));
+        s.topCondition = conditions.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElseThrow();
+        return s;
+    }
+}
