@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kappa.kafka.RawRecord;
 import io.kappa.testing.CollectingSinks;
 import io.kappa.testing.InMemorySources;
+import io.kappa.testing.WeatherDocs;
+import io.kappa.weather.CityDirectory;
+import io.kappa.weather.WeatherPipeline;
 import io.kappa.words.LateWord;
 import io.kappa.words.WindowedWordCount;
 import io.kappa.words.WordCountPipeline;
@@ -116,6 +119,41 @@ class KappaTopologyTest {
         Map<String, Long> two = table(run(records, 2).counts());
         assertThat(two).isEqualTo(one);
         assertThat(one.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2000L * 6);
+    }
+
+    @Test
+    void weatherIsEnrichedSummarisedPerCityWindowAndKeptLatestPerCity() throws Exception {
+        long h = 1_763_798_400L; // an hour boundary, epoch seconds
+        List<RawRecord> weather = new ArrayList<>();
+        long offset = 0;
+        for (int i = 0; i < 6; i++) { // London every 10 minutes of the first hour, 10..15 °C
+            weather.add(WeatherDocs.record(offset++, WeatherDocs.json(WeatherDocs.LONDON, h + i * 600, 283.15 + i, 70, 3, 90, "Clouds")));
+        }
+        weather.add(WeatherDocs.record(offset++, WeatherDocs.json(WeatherDocs.PARIS, h + 1800, 290.15, 50, 9, 180, "Clear")));
+        weather.add(WeatherDocs.record(offset++, WeatherDocs.json(WeatherDocs.LONDON, h + 3600 + 1200, 280.15, 70, 3, 90, "Rain")));
+        weather.add(WeatherDocs.record(offset++, WeatherDocs.json(WeatherDocs.LONDON, h + 3600 + 600, 281.15, 70, 3, 90, "Rain"))); // out of order
+        weather.add(WeatherDocs.record(offset++, "{not json"));
+        weather.add(WeatherDocs.record(offset++, WeatherDocs.json(WeatherDocs.LONDON, h + 2 * 3600 + 3000, 279.15, 70, 3, 90, "Rain")));
+        weather.add(WeatherDocs.record(offset++, WeatherDocs.json(WeatherDocs.LONDON, h + 300, 300.15, 70, 3, 90, "Clear"))); // too late
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.getConfig().disableGenericTypes();
+        CollectingSinks sinks = new CollectingSinks();
+        WeatherPipeline.Settings ws = new WeatherPipeline.Settings(CityDirectory.bundled(), Duration.ofHours(1),
+                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ZERO);
+        KappaTopology.build(env, new InMemorySources(List.of(line(0, 0, "x")), weather), sinks, new KappaTopology.Settings(EVENT_TIME, WORDS, ws));
+        env.execute("weather topology test");
+
+        assertThat(sinks.observations()).hasSize(11);
+        assertThat(sinks.deadLetters()).extracting(d -> d.reason).singleElement().asString().startsWith("not valid JSON");
+        assertThat(sinks.latest()).extracting(o -> o.city + "@" + (o.observedAt / 1000 - h))
+                .containsExactly("London@0", "London@600", "London@1200", "London@1800", "London@2400", "London@3000",
+                        "Paris@1800", "London@4800", "London@10200"); // 4200 (after 4800) and 300 (too late) are older
+        assertThat(sinks.weatherWindows()).extracting(s -> s.city + "@" + (s.windowStart / 1000 - h) + " n=" + s.readings
+                        + " " + s.minTempC + ".." + s.maxTempC + " avg " + s.avgTempC + " " + s.topCondition)
+                .containsExactlyInAnyOrder("London@0 n=6 10.0..15.0 avg 12.5 Clouds", "Paris@0 n=1 17.0..17.0 avg 17.0 Clear",
+                        "London@3600 n=2 7.0..8.0 avg 7.5 Rain", "London@7200 n=1 6.0..6.0 avg 6.0 Rain");
+        assertThat(sinks.lateWeather()).extracting(o -> o.observedAt / 1000 - h).containsExactly(300L);
     }
 
     @Test
