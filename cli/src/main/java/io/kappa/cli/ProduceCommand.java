@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "produce", mixinStandardHelpOptions = true, description = "Produce records into Kafka (like put.py).",
-        subcommands = {ProduceCommand.Words.class})
+        subcommands = {ProduceCommand.Words.class, ProduceCommand.Weather.class})
 public class ProduceCommand {
 
     /** A producer tuned for throughput that still waits for every record to be acknowledged. */
@@ -118,6 +119,148 @@ public class ProduceCommand {
             System.out.println("  produced " + n + " lines to " + topic);
             return 0;
         }
+    }
+
+    @Command(name = "weather", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Produce OpenWeather current-weather documents keyed by city id.",
+                "Offline by default: a simulator over the bundled cities. With --openweather: the real API."})
+    public static class Weather implements Callable<Integer> {
+        @Mixin
+        Connections connections = new Connections();
+
+        @Option(names = "--topic", defaultValue = "weather", description = "(default: ${DEFAULT-VALUE})")
+        String topic;
+
+        @Option(names = "--cities", defaultValue = "0",
+                description = "simulate the first N bundled cities, by id (default: all 400)")
+        int cities;
+
+        @Option(names = "--city-ids", split = ",", description = "these city ids only (both modes)")
+        List<Long> cityIds;
+
+        @Option(names = "--span", defaultValue = "24h", converter = JobOptions.DurationConverter.class,
+                description = "simulated time covered (default: ${DEFAULT-VALUE})")
+        Duration span;
+
+        @Option(names = "--start", description = "first reading's time, ISO-8601 (default: now minus --span)")
+        Instant start;
+
+        @Option(names = "--interval", defaultValue = "10m", converter = JobOptions.DurationConverter.class,
+                description = "between two readings of a city (default: ${DEFAULT-VALUE})")
+        Duration interval;
+
+        @Option(names = "--seed", defaultValue = "42", description = "(default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--malformed", defaultValue = "0", description = "fraction of extra malformed records (default: ${DEFAULT-VALUE})")
+        double malformed;
+
+        @Option(names = "--duplicates", defaultValue = "0", description = "fraction of readings sent twice (default: ${DEFAULT-VALUE})")
+        double duplicates;
+
+        @Option(names = "--out-of-order", defaultValue = "0",
+                description = "fraction of readings delivered after the next round (default: ${DEFAULT-VALUE})")
+        double outOfOrder;
+
+        @Option(names = "--openweather", description = "fetch from the real OpenWeather API instead (needs a key and a network)")
+        boolean openWeather;
+
+        @Option(names = "--api-key", description = "OpenWeather API key (default: $OPENWEATHER_API_KEY); never printed")
+        String apiKey;
+
+        @Option(names = "--base-url", defaultValue = OpenWeatherClient.DEFAULT_BASE_URL, description = "(default: ${DEFAULT-VALUE})")
+        String baseUrl;
+
+        @Option(names = "--rounds", defaultValue = "1",
+                description = "with --openweather: fetch every city this many times, --interval apart; 0 = until stopped")
+        long rounds;
+
+        @Option(names = "--quiet", description = "no progress line")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            io.kappa.weather.CityDirectory directory = io.kappa.weather.CityDirectory.bundled();
+            List<io.kappa.weather.City> chosen = new java.util.ArrayList<>();
+            if (cityIds != null && !cityIds.isEmpty()) {
+                for (long id : cityIds) {
+                    chosen.add(directory.find(id).orElseThrow(() -> new IllegalArgumentException(
+                            "--city-ids: " + id + " is not a bundled city (bin/kappa query cities)")));
+                }
+            } else {
+                directory.all().stream().sorted(java.util.Comparator.comparingLong(io.kappa.weather.City::id))
+                        .limit(cities > 0 ? cities : Long.MAX_VALUE).forEach(chosen::add);
+            }
+            if (openWeather) {
+                String key = apiKey != null ? apiKey : System.getenv("OPENWEATHER_API_KEY");
+                long n = fetch(connections, topic, new OpenWeatherClient(baseUrl, key, Duration.ofSeconds(10)), chosen,
+                        rounds, interval);
+                System.out.println("  produced " + n + " OpenWeather readings to " + topic);
+                return 0;
+            }
+            long startMillis = start != null ? start.toEpochMilli() : System.currentTimeMillis() - span.toMillis();
+            WeatherSimulator.Spec spec = new WeatherSimulator.Spec(chosen, startMillis, span, interval, seed, malformed,
+                    duplicates, outOfOrder);
+            WeatherSummary s = simulate(connections, topic, spec, !quiet);
+            System.out.println("  produced " + s.records() + " records to " + topic + ": " + s.valid() + " readings of "
+                    + chosen.size() + " cities, " + s.malformed() + " malformed");
+            return 0;
+        }
+    }
+
+    /** What a weather simulation produced. */
+    public record WeatherSummary(long records, long valid, long malformed, long maxDt) {}
+
+    public static WeatherSummary simulate(Connections c, String topic, WeatherSimulator.Spec spec, boolean progress) {
+        WeatherSimulator sim = new WeatherSimulator(spec);
+        Progress bar = new Progress("produce", -1, progress);
+        long records = 0;
+        long valid = 0;
+        long maxDt = Long.MIN_VALUE;
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = producer(c)) {
+            while (sim.hasNext() && failure.get() == null) {
+                WeatherSimulator.Doc d = sim.next();
+                records++;
+                valid += d.valid() ? 1 : 0;
+                maxDt = Math.max(maxDt, d.dt());
+                producer.send(new ProducerRecord<>(topic, null, d.dt() * 1000,
+                        Long.toString(d.cityId()).getBytes(StandardCharsets.UTF_8), d.json().getBytes(StandardCharsets.UTF_8)),
+                        (md, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
+                bar.step();
+            }
+            producer.flush();
+        }
+        bar.done();
+        if (failure.get() != null) {
+            throw new IllegalStateException("producing to " + topic + " failed: " + failure.get().getMessage());
+        }
+        return new WeatherSummary(records, valid, records - valid, maxDt);
+    }
+
+    /** Fetches every city each round and produces the documents as the API sent them. */
+    static long fetch(Connections c, String topic, OpenWeatherClient client, List<io.kappa.weather.City> cities, long rounds,
+                      Duration interval) throws Exception {
+        long n = 0;
+        try (KafkaProducer<byte[], byte[]> producer = producer(c)) {
+            for (long round = 0; rounds == 0 || round < rounds; round++) {
+                if (round > 0) {
+                    Thread.sleep(interval.toMillis()); // the polling interval itself, not a synchronisation
+                }
+                for (io.kappa.weather.City city : cities) {
+                    String doc = client.current(city.id());
+                    producer.send(new ProducerRecord<>(topic, Long.toString(city.id()).getBytes(StandardCharsets.UTF_8),
+                            doc.getBytes(StandardCharsets.UTF_8))).get();
+                    n++;
+                }
+                System.err.println("  round " + (round + 1) + ": " + cities.size() + " cities fetched");
+            }
+        }
+        return n;
     }
 
     /** What a generator run produced. */

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Read results from Cassandra.",
-        subcommands = {QueryCommand.Top.class, QueryCommand.Word.class, QueryCommand.Windows.class})
+        subcommands = {QueryCommand.Top.class, QueryCommand.Word.class, QueryCommand.Windows.class,
+            QueryCommand.Latest.class, QueryCommand.City.class, QueryCommand.CityWindows.class})
 public class QueryCommand {
 
     static class Common {
@@ -20,6 +21,95 @@ public class QueryCommand {
 
         Results open() {
             return new Results(connections.cassandra(keyspace, 1));
+        }
+
+        WeatherResults openWeather() {
+            return new WeatherResults(connections.cassandra(keyspace, 1));
+        }
+    }
+
+    static long cityId(String idOrName) {
+        return io.kappa.weather.CityDirectory.bundled().find(idOrName).map(io.kappa.weather.City::id)
+                .orElseThrow(() -> new IllegalArgumentException("no bundled city '" + idOrName + "': give its id"));
+    }
+
+    private static String time(java.util.Date d) {
+        return d == null ? "" : Instant.ofEpochMilli(d.getTime()).toString();
+    }
+
+    @Command(name = "latest", mixinStandardHelpOptions = true,
+            description = "The latest reading of every city (the course's weather(city, country, windspeed) table).")
+    static class Latest implements Callable<Integer> {
+        @Mixin
+        Common common = new Common();
+        @Option(names = "--country", description = "only this ISO country code, e.g. GB")
+        String country;
+
+        @Override
+        public Integer call() {
+            try (WeatherResults w = common.openWeather()) {
+                System.out.printf("  %-22s %-3s %7s %7s %7s %-16s %-4s %-8s %s%n", "city", "cc", "°C", "feels",
+                        "km/h", "Beaufort", "dir", "sky", "local time");
+                int n = 0;
+                for (var r : w.latest()) {
+                    if (country != null && !country.equalsIgnoreCase(r.getString("country"))) {
+                        continue;
+                    }
+                    n++;
+                    System.out.printf("  %-22s %-3s %7.1f %7.1f %7.1f %-16s %-4s %-8s %s%n", r.getString("city"),
+                            r.getString("country"), r.getDouble("temp_c"), r.getDouble("feels_like_c"),
+                            r.getDouble("wind_kmh"), r.getString("beaufort_name"), r.getString("compass"),
+                            r.getString("condition"), r.getString("local_time"));
+                }
+                System.out.println("  " + n + " cities");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "city", mixinStandardHelpOptions = true, description = "One city's recent readings, newest first.")
+    static class City implements Callable<Integer> {
+        @Mixin
+        Common common = new Common();
+        @Parameters(paramLabel = "CITY", description = "city id or bundled city name")
+        String city;
+        @Option(names = "--last", defaultValue = "12", description = "(default: ${DEFAULT-VALUE})")
+        int last;
+
+        @Override
+        public Integer call() {
+            try (WeatherResults w = common.openWeather()) {
+                for (var r : w.observations(cityId(city), last)) {
+                    System.out.printf("  %s  %s  %6.1f °C (feels %.1f)  %5.1f km/h %-3s %-15s %3d %%  %s%n",
+                            time(r.getTimestamp("observed_at")), r.getString("local_time"), r.getDouble("temp_c"),
+                            r.getDouble("feels_like_c"), r.getDouble("wind_kmh"), r.getString("compass"),
+                            r.getString("beaufort_name"), r.getInt("humidity"), r.getString("description"));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "city-windows", mixinStandardHelpOptions = true, description = "One city's window summaries, newest first.")
+    static class CityWindows implements Callable<Integer> {
+        @Mixin
+        Common common = new Common();
+        @Parameters(paramLabel = "CITY", description = "city id or bundled city name")
+        String city;
+        @Option(names = "--last", defaultValue = "24", description = "(default: ${DEFAULT-VALUE})")
+        int last;
+
+        @Override
+        public Integer call() {
+            try (WeatherResults w = common.openWeather()) {
+                for (var r : w.windows(cityId(city), last)) {
+                    System.out.printf("  %s  n=%-3d min %6.1f  max %6.1f  avg %6.2f °C  max wind %5.1f km/h  %s%n",
+                            time(r.getTimestamp("window_start")), r.getLong("readings"), r.getDouble("min_temp_c"),
+                            r.getDouble("max_temp_c"), r.getDouble("avg_temp_c"), r.getDouble("max_wind_kmh"),
+                            r.getString("top_condition"));
+                }
+            }
+            return 0;
         }
     }
 

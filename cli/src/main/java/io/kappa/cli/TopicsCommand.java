@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {TopicsCommand.Create.class, TopicsCommand.ListTopics.class})
 public class TopicsCommand {
 
-    public static final List<String> JOB_TOPICS = List.of("words", "words-late", "dead-letters");
+    public static final List<String> JOB_TOPICS = List.of("words", "words-late", "weather", "weather-late", "dead-letters");
 
     static Admin admin(Connections c) {
         Properties p = c.kafka().clientProperties();
@@ -51,7 +51,7 @@ public class TopicsCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create topics that do not exist yet (default: the job's words, words-late, dead-letters).")
+            description = "Create topics that do not exist yet (default: the job's words, words-late, weather, weather-late, dead-letters).")
     static class Create implements Callable<Integer> {
         @Mixin
         Connections connections = new Connections();

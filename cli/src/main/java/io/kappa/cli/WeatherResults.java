@@ -1,0 +1,82 @@
+package io.kappa.cli;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.exceptions.InvalidQueryException;
+import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import io.kappa.cassandra.CassandraSchema;
+import io.kappa.cassandra.CassandraSettings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads the weather tables of one output version (keyspace). */
+public final class WeatherResults implements AutoCloseable {
+    private final CassandraSettings settings;
+    private final Cluster cluster;
+    private final Session session;
+
+    public WeatherResults(CassandraSettings settings) {
+        this.settings = settings;
+        this.cluster = settings.clusterBuilder().build();
+        try {
+            this.session = cluster.connect();
+        } catch (NoHostAvailableException e) {
+            cluster.close();
+            throw new IllegalStateException("cannot reach Cassandra at " + settings.hosts() + ":" + settings.port()
+                    + " (--cassandra-hosts, --cassandra-port): is it running? (bin/kappa status)");
+        }
+    }
+
+    private List<Row> query(String table, String where, Object... values) {
+        try {
+            return session.execute("SELECT * FROM " + settings.keyspace() + "." + table + where, values).all();
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException("keyspace '" + settings.keyspace() + "' has no weather tables ("
+                    + e.getMessage() + "): is --keyspace right? (bin/kappa schema create)");
+        }
+    }
+
+    /** The latest reading of every city, by city name. */
+    public List<Row> latest() {
+        List<Row> rows = new ArrayList<>(query(CassandraSchema.WEATHER_LATEST, ""));
+        rows.sort(Comparator.comparing((Row r) -> r.getString("country")).thenComparing(r -> r.getString("city")));
+        return rows;
+    }
+
+    public List<Row> observations(long cityId, int limit) {
+        return query(CassandraSchema.WEATHER_OBSERVATIONS, " WHERE city_id = ? LIMIT " + limit, cityId);
+    }
+
+    public List<Row> windows(long cityId, int limit) {
+        return query(CassandraSchema.WEATHER_WINDOWS, " WHERE city_id = ? LIMIT " + limit, cityId);
+    }
+
+    /** Every row of a weather table as "key columns -> all columns", for comparing two output versions. */
+    public Map<String, String> all(String table) {
+        Map<String, String> rows = new TreeMap<>();
+        for (Row r : query(table, "")) {
+            StringBuilder key = new StringBuilder(Long.toString(r.getLong("city_id")));
+            StringBuilder value = new StringBuilder();
+            for (var def : r.getColumnDefinitions()) {
+                Object v = r.getObject(def.getName());
+                value.append(def.getName()).append('=').append(v instanceof java.util.Date d ? d.getTime() : v).append(' ');
+                if (def.getName().equals("observed_at") && !table.equals(CassandraSchema.WEATHER_LATEST)
+                        || def.getName().equals("window_start")) {
+                    key.append(' ').append(v instanceof java.util.Date d ? java.time.Instant.ofEpochMilli(d.getTime()) : v);
+                }
+            }
+            rows.put(key.toString(), value.toString().trim());
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        cluster.close();
+    }
+}
