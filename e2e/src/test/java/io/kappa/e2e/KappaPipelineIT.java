@@ -60,7 +60,8 @@ class KappaPipelineIT {
     Path tmp;
 
     private List<String> topics(String prefix, int partitions) {
-        List<String> names = List.of(prefix + "-words", prefix + "-late", prefix + "-dead");
+        List<String> names = List.of(prefix + "-words", prefix + "-late", prefix + "-dead", prefix + "-weather",
+                prefix + "-weather-late");
         TopicsCommand.create(STACK.connections(), names, partitions, (short) 1);
         return names;
     }
@@ -69,6 +70,7 @@ class KappaPipelineIT {
         List<String> args = new ArrayList<>(List.of("--mode", mode,
                 "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
                 "--words-topic", prefix + "-words", "--late-topic", prefix + "-late", "--dead-letter-topic", prefix + "-dead",
+                "--weather-topic", prefix + "-weather", "--weather-late-topic", prefix + "-weather-late",
                 "--group-id", prefix + "-live", "--keyspace", keyspace,
                 "--window", "1m", "--allowed-lateness", "1m", "--out-of-orderness", "5s", "--idleness", "0",
                 "--checkpoint-interval", "1s", "--checkpoint-dir", tmp.resolve("checkpoints").toUri().toString()));

@@ -44,7 +44,7 @@ class SessionClusterIT {
         args.add(jobJar().toString());
         args.addAll(List.of("--bootstrap-servers", STACK.bootstrapServers(),
                 "--cassandra-port", Integer.toString(STACK.cassandraPort()),
-                "--words-topic", "s-words", "--late-topic", "s-late", "--dead-letter-topic", "s-dead"));
+                "--words-topic", "s-words", "--late-topic", "s-late", "--dead-letter-topic", "s-dead", "--no-weather"));
         args.addAll(List.of(jobArgs));
         return args;
     }

@@ -65,7 +65,10 @@ public class ParseWeatherReadings extends ProcessFunction<RawRecord, Reading> {
         JsonNode doc;
         try {
             doc = json.readTree(value);
-        } catch (Exception e) {
+        } catch (org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's message can quote the document; the dead letter carries the document itself
+            throw new Invalid("not valid JSON: " + firstLine(e.getOriginalMessage()).replaceFirst(" \\(start marker at .*", ""));
+        } catch (java.io.IOException e) {
             throw new Invalid("not valid JSON: " + firstLine(e.getMessage()));
         }
         if (doc == null || !doc.isObject()) {

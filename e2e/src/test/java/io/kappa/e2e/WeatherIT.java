@@ -1,0 +1,152 @@
+package io.kappa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kappa.cassandra.CassandraSchema;
+import io.kappa.cli.ProduceCommand;
+import io.kappa.cli.TopicsCommand;
+import io.kappa.cli.WeatherResults;
+import io.kappa.cli.WeatherSimulator;
+import io.kappa.job.JobOptions;
+import io.kappa.job.KappaJob;
+import io.kappa.kafka.DeadLetterSerializer;
+import io.kappa.stack.Deadline;
+import io.kappa.weather.City;
+import io.kappa.weather.CityDirectory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The weather enrichment of the real job against real Kafka and Cassandra: live, replay, bad input, ordering. */
+class WeatherIT {
+    private static final long HOUR = 3_600_000;
+
+    @RegisterExtension
+    @Order(1)
+    static final RealStack STACK = new RealStack();
+
+    @RegisterExtension
+    @Order(2)
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    @TempDir
+    Path tmp;
+
+    private JobOptions options(String mode, String keyspace) {
+        return JobOptions.parse("--mode", mode, "--bootstrap-servers", STACK.bootstrapServers(),
+                "--cassandra-port", Integer.toString(STACK.cassandraPort()),
+                "--words-topic", "w-words", "--late-topic", "w-late", "--dead-letter-topic", "w-dead",
+                "--weather-topic", "w-weather", "--weather-late-topic", "w-weather-late", "--group-id", "w-live",
+                "--keyspace", keyspace, "--weather-window", "1h", "--allowed-lateness", "10m",
+                "--out-of-orderness", "15m", "--idleness", "0", "--checkpoint-interval", "1s",
+                "--checkpoint-dir", tmp.resolve("checkpoints").toUri().toString());
+    }
+
+    private JobClient start(JobOptions o) throws Exception {
+        KappaJob.preflight(o);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        KappaJob.build(env, o);
+        return env.executeAsync(o.jobName());
+    }
+
+    private Map<String, String> table(String keyspace, String table) {
+        try (WeatherResults w = new WeatherResults(STACK.connections().cassandra(keyspace, 1))) {
+            return w.all(table);
+        }
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, long count) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", STACK.bootstrapServers());
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Deadline.await(count + " records in " + topic, Duration.ofMinutes(1), () -> {
+                c.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+            });
+        }
+        return records;
+    }
+
+    @Test
+    void liveThenReplayGiveIdenticalWeatherTablesBadReadingsAreDeadLettersAndLatestIsNewest() throws Exception {
+        TopicsCommand.create(STACK.connections(), List.of("w-words", "w-late", "w-dead", "w-weather", "w-weather-late"), 2,
+                (short) 1);
+        List<City> cities = new ArrayList<>(CityDirectory.bundled().all()).subList(0, 30);
+        long start = (System.currentTimeMillis() / HOUR - 6) * HOUR;
+        WeatherSimulator.Spec spec = new WeatherSimulator.Spec(cities, start, Duration.ofHours(3), Duration.ofMinutes(10),
+                5, 0.05, 0.05, 0.05);
+        ProduceCommand.WeatherSummary produced = ProduceCommand.simulate(STACK.connections(), "w-weather", spec, false);
+        long distinctReadings = 30 * 18;
+        Map<Long, Long> newest = new HashMap<>();
+        cities.forEach(c -> newest.put(c.id(), (start + 3 * HOUR - 600_000) / 1000));
+
+        JobClient live = start(options("live", "weather_live"));
+        Deadline.await("every distinct reading in the observations table", Duration.ofMinutes(2),
+                () -> table("weather_live", CassandraSchema.WEATHER_OBSERVATIONS).size() == distinctReadings);
+        Deadline.await("the newest reading of every city in the latest table", Duration.ofMinutes(1), () -> {
+            Map<String, String> latest = table("weather_live", CassandraSchema.WEATHER_LATEST);
+            return latest.size() == 30 && cities.stream().allMatch(c -> latest.get(Long.toString(c.id()))
+                    .contains("observed_at=" + newest.get(c.id()) * 1000 + " "));
+        });
+
+        // every malformed record is a dead letter with its reason and source position
+        List<ConsumerRecord<byte[], byte[]>> dead = awaitRecords("w-dead", produced.malformed());
+        assertThat(dead).hasSize((int) produced.malformed());
+        Map<String, Integer> byReason = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> d : dead) {
+            String reason = new String(d.headers().lastHeader(DeadLetterSerializer.REASON).value(), StandardCharsets.UTF_8);
+            byReason.merge(reason.replaceAll("-?\\d+(\\.\\d+)?", "#"), 1, Integer::sum);
+            assertThat(new String(d.headers().lastHeader(DeadLetterSerializer.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("w-weather");
+        }
+        System.out.println("weather: " + produced.records() + " records in, " + produced.valid() + " valid ("
+                + distinctReadings + " distinct), " + produced.malformed() + " rejected: " + byReason);
+        assertThat(byReason.keySet()).anyMatch(r -> r.startsWith("not valid JSON"))
+                .anyMatch(r -> r.contains("is not a number")).anyMatch(r -> r.startsWith("missing field main"))
+                .anyMatch(r -> r.startsWith("main.humidity")).anyMatch(r -> r.startsWith("main.temp"))
+                .anyMatch(r -> r.startsWith("unknown city id"));
+
+        live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL).get();
+        Deadline.await("three hourly summaries per city", Duration.ofMinutes(1),
+                () -> table("weather_live", CassandraSchema.WEATHER_WINDOWS).size() == 30 * 3);
+        Map<String, String> windows = table("weather_live", CassandraSchema.WEATHER_WINDOWS);
+        assertThat(windows.values()).allMatch(v -> v.contains("readings=6 "));
+
+        JobOptions replay = options("replay", "weather_replay");
+        KappaJob.preflight(replay);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        KappaJob.build(env, replay);
+        env.execute(replay.jobName());
+        for (String t : List.of(CassandraSchema.WEATHER_OBSERVATIONS, CassandraSchema.WEATHER_WINDOWS, CassandraSchema.WEATHER_LATEST)) {
+            assertThat(table("weather_replay", t)).as(t).isEqualTo(table("weather_live", t));
+        }
+    }
+}
