@@ -37,6 +37,8 @@ public class DemoCommand implements Callable<Integer> {
     static final String WORDS = "demo-words";
     static final String LATE = "demo-words-late";
     static final String DEAD = "demo-dead-letters";
+    static final String WEATHER = "demo-weather";
+    static final String WEATHER_LATE = "demo-weather-late";
     static final String LIVE_KS = "demo_live";
     static final String REPLAY_KS = "demo_replay";
     static final Duration WINDOW = Duration.ofMinutes(1);
@@ -83,7 +85,8 @@ public class DemoCommand implements Callable<Integer> {
             s.execute("DROP KEYSPACE IF EXISTS " + REPLAY_KS);
         }
         io.kappa.cassandra.CassandraSchema.create(connections.cassandra(LIVE_KS, 1));
-        System.out.println("  topics " + WORDS + ", " + LATE + ", " + DEAD + " (2 partitions); keyspace " + LIVE_KS);
+        System.out.println("  topics " + String.join(", ", WORDS, LATE, WEATHER, WEATHER_LATE, DEAD)
+                + " (2 partitions); keyspace " + LIVE_KS);
 
         step("3. Produce " + lines + " sample lines covering the last " + span.toMinutes()
                 + " minutes of event time, 2% slightly out of order (bin/kappa produce words --generate ...)");
@@ -92,6 +95,17 @@ public class DemoCommand implements Callable<Integer> {
         ProduceCommand.Summary produced = ProduceCommand.generate(connections, WORDS, spec, true);
         System.out.printf("  %,d lines, %,d words%n", produced.lines(), produced.words());
         Map<Long, Long> expected = TextGenerator.wordsPerWindow(spec, WINDOW.toMillis());
+        List<io.kappa.weather.City> cities = new java.util.ArrayList<>(io.kappa.weather.CityDirectory.bundled().all());
+        System.out.println("  and the weather of " + cities.size() + " cities every 10 minutes over the last 3 hours, 2% "
+                + "malformed, 2% sent twice (bin/kappa produce weather --span 3h --malformed 0.02 --duplicates 0.02)");
+        ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(connections, WEATHER, new WeatherSimulator.Spec(
+                cities, System.currentTimeMillis() - Duration.ofHours(3).toMillis(), Duration.ofHours(3),
+                Duration.ofMinutes(10), 7, 0.02, 0.02, 0), true);
+        long readings = new WeatherSimulator(new WeatherSimulator.Spec(cities,
+                System.currentTimeMillis() - Duration.ofHours(3).toMillis(), Duration.ofHours(3), Duration.ofMinutes(10), 7,
+                0, 0, 0)).readings();
+        System.out.printf("  %,d weather records: %,d readings (%,d distinct), %,d malformed%n", weather.records(),
+                weather.valid(), readings, weather.malformed());
         long watermark = produced.maxTimestamp() - OUT_OF_ORDERNESS.toMillis() - 1;
         Map<Long, Long> closed = new TreeMap<>(expected);
         closed.keySet().removeIf(start -> start + WINDOW.toMillis() - 1 > watermark);
@@ -108,6 +122,11 @@ public class DemoCommand implements Callable<Integer> {
                 System.out.print("\r  live: " + done + "/" + closed.size() + " closed windows complete ");
                 return done == closed.size();
             });
+            try (WeatherResults w = new WeatherResults(connections.cassandra(LIVE_KS, 1))) {
+                Deadline.await("the live job to enrich every weather reading", Duration.ofMinutes(5),
+                        () -> w.all(io.kappa.cassandra.CassandraSchema.WEATHER_OBSERVATIONS).size() >= readings
+                                && w.latest().size() == cities.size());
+            }
             System.out.printf("%n  all %d closed windows written in %.1f s; the newest window (%s) stays open until "
                     + "later records move the watermark past it%n", closed.size(), (System.nanoTime() - liveStart) / 1e9,
                     Instant.ofEpochMilli(expected.keySet().stream().max(Long::compare).orElse(0L)));
@@ -123,7 +142,19 @@ public class DemoCommand implements Callable<Integer> {
             }
         }
 
-        step("6. Replay the topic from offset zero into keyspace " + REPLAY_KS
+        System.out.println("  latest weather per city (bin/kappa query latest --keyspace " + LIVE_KS + "), a few of them:");
+        try (WeatherResults w = new WeatherResults(connections.cassandra(LIVE_KS, 1))) {
+            for (var r : w.latest()) {
+                if (List.of("London", "Paris", "Tokyo", "Sydney", "Cairo", "Moscow").contains(r.getString("city"))) {
+                    System.out.printf("    %-8s %-2s %6.1f °C  feels %6.1f  %5.1f km/h %-3s %-15s %-7s %s%n",
+                            r.getString("city"), r.getString("country"), r.getDouble("temp_c"), r.getDouble("feels_like_c"),
+                            r.getDouble("wind_kmh"), r.getString("compass"), r.getString("beaufort_name"),
+                            r.getString("condition"), r.getString("local_time"));
+                }
+            }
+        }
+
+        step("6. Replay the topics from offset zero into keyspace " + REPLAY_KS
                 + " (bin/flink run job/target/kappa-job.jar --mode replay --keyspace " + REPLAY_KS + " ...)");
         long replayStart = System.nanoTime();
         out = FlinkCli.run(stack, jobArgs(jar, "replay", REPLAY_KS, false), 600);
@@ -144,10 +175,25 @@ public class DemoCommand implements Callable<Integer> {
         replayClosed.keySet().removeIf(k -> !closed.containsKey(Instant.parse(k.substring(0, k.indexOf(' '))).toEpochMilli()));
         DiffCommand.Diff closedOnly = DiffCommand.compare(liveRows, replayClosed);
         boolean match = closedOnly.identical() && Results.totals(replayRows).equals(expected);
+        try (WeatherResults live = new WeatherResults(connections.cassandra(LIVE_KS, 1));
+             WeatherResults replay = new WeatherResults(connections.cassandra(REPLAY_KS, 1))) {
+            for (String table : List.of(io.kappa.cassandra.CassandraSchema.WEATHER_OBSERVATIONS,
+                    io.kappa.cassandra.CassandraSchema.WEATHER_LATEST, io.kappa.cassandra.CassandraSchema.WEATHER_WINDOWS)) {
+                Map<String, String> l = live.all(table);
+                Map<String, String> r = replay.all(table);
+                Map<String, String> common = new TreeMap<>(r);
+                common.keySet().retainAll(l.keySet());
+                boolean same = common.equals(l);
+                match &= same;
+                System.out.printf("  %-28s live %,6d rows, replay %,6d rows: %s%n", table, l.size(), r.size(),
+                        same ? (l.size() == r.size() ? "identical" : "identical where live has closed the window")
+                                : "DIFFERENT");
+            }
+        }
         System.out.println(match
-                ? "  MATCH: every row of the " + closed.size() + " windows the live job has closed is identical in the "
-                    + "replay; the replay's extra rows are the newest window, which a bounded replay closes at the end "
-                    + "of its input and the live job closes when later data arrives."
+                ? "  MATCH: every row the live job has written is identical in the replay; the replay's extra rows are "
+                    + "the newest windows, which a bounded replay closes at the end of its input and the live job "
+                    + "closes when later data arrives."
                 : "  MISMATCH: live and replay differ in closed windows (see above)");
 
         step("8. A record later than window + allowed lateness goes to " + LATE + ", not to Cassandra");
@@ -162,7 +208,9 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("  bin/kappa produce words --topic " + WORDS + " --generate 10000 --span 5m --start "
                 + Instant.ofEpochMilli(produced.maxTimestamp()));
         System.out.println("  bin/kappa query top --keyspace " + LIVE_KS);
-        System.out.println("  bin/kappa consume " + LATE);
+        System.out.println("  bin/kappa consume " + LATE + "      bin/kappa consume " + DEAD);
+        System.out.println("  bin/kappa query latest --keyspace " + LIVE_KS + "      bin/kappa query city-windows London --keyspace "
+                + LIVE_KS);
         System.out.println("  bin/flink list        (web UI: " + stack.flinkRestUrl() + ")");
         System.out.println("  bin/kappa down");
         return match ? 0 : 5;
@@ -176,6 +224,7 @@ public class DemoCommand implements Callable<Integer> {
         a.addAll(List.of(jar.toString(), "--mode", mode, "--bootstrap-servers", stack.bootstrapServers(),
                 "--cassandra-port", Integer.toString(stack.cassandraPort()),
                 "--words-topic", WORDS, "--late-topic", LATE, "--dead-letter-topic", DEAD, "--group-id", "demo-live",
+                "--weather-topic", WEATHER, "--weather-late-topic", WEATHER_LATE,
                 "--window", "1m", "--allowed-lateness", "1m", "--out-of-orderness", "5s", "--checkpoint-interval", "5s",
                 "--keyspace", keyspace, "--job-name", "kappa-demo-" + mode));
         return a;
@@ -184,7 +233,7 @@ public class DemoCommand implements Callable<Integer> {
     private void resetTopics() throws Exception {
         Properties p = connections.kafka().clientProperties();
         try (Admin admin = Admin.create(p)) {
-            List<String> demo = List.of(WORDS, LATE, DEAD);
+            List<String> demo = List.of(WORDS, LATE, DEAD, WEATHER, WEATHER_LATE);
             java.util.Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<String> old = demo.stream().filter(existing::contains).toList();
             if (!old.isEmpty()) {
@@ -198,7 +247,7 @@ public class DemoCommand implements Callable<Integer> {
                 });
             }
         }
-        TopicsCommand.create(connections, List.of(WORDS, LATE, DEAD), 2, (short) 1);
+        TopicsCommand.create(connections, List.of(WORDS, LATE, DEAD, WEATHER, WEATHER_LATE), 2, (short) 1);
     }
 
     private String awaitFirstRecord(String topic, Duration timeout) {
