@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             StackCommands.Up.class, StackCommands.Down.class, StackCommands.Status.class,
             TopicsCommand.class, SchemaCommand.class,
             ProduceCommand.class, ConsumeCommand.class,
-            QueryCommand.class, DiffCommand.class,
+            QueryCommand.class, DiffCommand.class, ReplayCommand.class, PromoteCommand.class,
             FlinkCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public class KappaCli implements Runnable {

@@ -16,15 +16,23 @@ public class QueryCommand {
     static class Common {
         @Mixin
         Connections connections = new Connections();
-        @Option(names = "--keyspace", defaultValue = "kappa", description = "output version to read (default: ${DEFAULT-VALUE})")
+        @Option(names = "--keyspace",
+                description = "output version to read (default: the promoted one, see bin/kappa promote; else kappa)")
         String keyspace;
 
+        String keyspace() {
+            if (keyspace == null) {
+                keyspace = Serving.resolve(null, connections);
+            }
+            return keyspace;
+        }
+
         Results open() {
-            return new Results(connections.cassandra(keyspace, 1));
+            return new Results(connections.cassandra(keyspace(), 1));
         }
 
         WeatherResults openWeather() {
-            return new WeatherResults(connections.cassandra(keyspace, 1));
+            return new WeatherResults(connections.cassandra(keyspace(), 1));
         }
     }
 
@@ -130,7 +138,7 @@ public class QueryCommand {
                 if ("latest".equals(window)) {
                     List<Long> windows = results.windows();
                     if (windows.isEmpty()) {
-                        System.out.println("  no windows in " + common.keyspace + " yet");
+                        System.out.println("  no windows in " + common.keyspace() + " yet");
                         return 0;
                     }
                     start = windows.get(windows.size() - 1);
@@ -172,7 +180,7 @@ public class QueryCommand {
                 String normalised = String.join(" ", io.kappa.words.TextNormaliser.words(word));
                 List<Results.Count> counts = results.word(normalised, last);
                 if (counts.isEmpty()) {
-                    System.out.println("  '" + normalised + "' has no counts in " + common.keyspace);
+                    System.out.println("  '" + normalised + "' has no counts in " + common.keyspace());
                 }
                 for (Results.Count c : counts) {
                     System.out.printf("  %s .. %s  %,d%n", Instant.ofEpochMilli(c.windowStart()),
@@ -193,7 +201,7 @@ public class QueryCommand {
             try (Results results = common.open()) {
                 List<Long> windows = results.windows();
                 windows.forEach(w -> System.out.println("  " + Instant.ofEpochMilli(w)));
-                System.out.println("  " + windows.size() + " windows in " + common.keyspace);
+                System.out.println("  " + windows.size() + " windows in " + common.keyspace());
             }
             return 0;
         }

@@ -47,6 +47,132 @@ public final class FlinkRest {
         return jobs;
     }
 
+    private JsonNode send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
+                    .method(method, body);
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                String errors = r.body();
+                try {
+                    errors = String.join("; ", JSON.readTree(r.body()).path("errors").findValuesAsText("errors"));
+                    if (errors.isEmpty()) {
+                        errors = JSON.readTree(r.body()).path("errors").toString();
+                    }
+                } catch (java.io.IOException ignored) {
+                    // not JSON: keep the body
+                }
+                throw new StackException("Flink REST " + method + " " + path + " answered " + r.statusCode() + ": "
+                        + firstLines(errors, 3));
+            }
+            return JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
+        } catch (java.io.IOException e) {
+            throw new StackException("cannot reach the Flink REST API at " + baseUrl + ": is the session cluster up? "
+                    + "(bin/kappa status)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    private static String firstLines(String text, int n) {
+        String[] lines = text.split("\\n|\n");
+        return String.join(" | ", java.util.Arrays.copyOf(lines, Math.min(n, lines.length)));
+    }
+
+    /**
+     * Uploads a jar as the web UI's "Submit New Job" does ({@code POST /jars/upload}, multipart field
+     * {@code jarfile}); returns the jar id. (The JDK has no multipart encoder; this is the few lines it takes.)
+     */
+    public String uploadJar(java.nio.file.Path jar) {
+        String boundary = "kappa" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                    HttpRequest.BodyPublishers.ofFile(jar), HttpRequest.BodyPublishers.ofByteArray(tail));
+            String filename = send("POST", "/jars/upload", body, "multipart/form-data; boundary=" + boundary)
+                    .path("filename").asText();
+            return filename.substring(filename.lastIndexOf('/') + 1);
+        } catch (java.io.FileNotFoundException e) {
+            throw new StackException("no job jar at " + jar + ": build it with mvn -DskipTests package");
+        }
+    }
+
+    /**
+     * Runs an uploaded jar ({@code POST /jars/<id>/run}), detached, like the web UI's Submit button.
+     *
+     * @param savepointPath resume from this savepoint or retained checkpoint, or null
+     * @param parallelism   or 0 for the cluster default
+     * @return the job id
+     */
+    public String runJar(String jarId, List<String> programArgs, int parallelism, String savepointPath) {
+        com.fasterxml.jackson.databind.node.ObjectNode req = JSON.createObjectNode();
+        req.put("entryClass", "io.kappa.job.KappaJob");
+        programArgs.forEach(req.putArray("programArgsList")::add);
+        if (parallelism > 0) {
+            req.put("parallelism", parallelism);
+        }
+        if (savepointPath != null) {
+            req.put("savepointPath", savepointPath);
+        }
+        return send("POST", "/jars/" + jarId + "/run", HttpRequest.BodyPublishers.ofString(req.toString()),
+                "application/json").path("jobid").asText();
+    }
+
+    /** Stops a job with a savepoint ({@code POST /jobs/<id>/stop}); returns the savepoint's path once written. */
+    public String stopWithSavepoint(String jobId, String targetDirectory, boolean drain, Duration timeout) {
+        com.fasterxml.jackson.databind.node.ObjectNode req = JSON.createObjectNode();
+        req.put("drain", drain);
+        if (targetDirectory != null) {
+            req.put("targetDirectory", targetDirectory);
+        }
+        String trigger = send("POST", "/jobs/" + jobId + "/stop", HttpRequest.BodyPublishers.ofString(req.toString()),
+                "application/json").path("request-id").asText();
+        String[] location = new String[1];
+        Deadline.await("the savepoint of job " + jobId, timeout, () -> {
+            JsonNode status = get("/jobs/" + jobId + "/savepoints/" + trigger);
+            if (!status.path("status").path("id").asText().equals("COMPLETED")) {
+                return false;
+            }
+            JsonNode op = status.path("operation");
+            if (op.has("failure-cause")) {
+                throw new StackException("the savepoint of job " + jobId + " failed: "
+                        + firstLines(op.path("failure-cause").path("stack-trace").asText(), 2));
+            }
+            location[0] = op.path("location").asText();
+            return true;
+        });
+        return location[0];
+    }
+
+    /** The sum over all subtasks of the operator metrics whose name ends with {@code .suffix} (e.g. recordsRead). */
+    public long metricSum(String jobId, String suffix) {
+        long sum = 0;
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            String vid = vertex.path("id").asText();
+            List<String> ids = new ArrayList<>();
+            for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics")) {
+                String id = m.path("id").asText();
+                if (id.endsWith("." + suffix)) {
+                    ids.add(id);
+                }
+            }
+            if (!ids.isEmpty()) {
+                for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=sum&get="
+                        + String.join(",", ids))) {
+                    sum += (long) m.path("sum").asDouble();
+                }
+            }
+        }
+        return sum;
+    }
+
     public String state(String jobId) {
         return get("/jobs/" + jobId).path("state").asText();
     }

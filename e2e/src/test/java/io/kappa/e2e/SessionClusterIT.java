@@ -3,7 +3,10 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kappa.cli.DiffCommand;
 import io.kappa.cli.ProduceCommand;
+import io.kappa.cli.ReplayCommand;
+import io.kappa.cli.Serving;
 import io.kappa.cli.Results;
 import io.kappa.cli.TextGenerator;
 import io.kappa.cli.TopicsCommand;
@@ -47,6 +50,81 @@ class SessionClusterIT {
                 "--words-topic", "s-words", "--late-topic", "s-late", "--dead-letter-topic", "s-dead", "--no-weather"));
         args.addAll(List.of(jobArgs));
         return args;
+    }
+
+    private static List<String> jobArgs(String prefix, String... more) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", STACK.bootstrapServers(),
+                "--cassandra-port", Integer.toString(STACK.cassandraPort()), "--words-topic", prefix + "-words",
+                "--late-topic", prefix + "-late", "--dead-letter-topic", prefix + "-dead", "--no-weather",
+                "--group-id", prefix + "-live", "--checkpoint-interval", "2s"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void webUiSubmissionReplayBesideLiveDiffPromoteSavepointAndRescale() {
+        // 4 partitions: rescaling to 3 must not leave a source reader without a partition (see docs/operations.md)
+        TopicsCommand.create(STACK.connections(), List.of("ops-words", "ops-late", "ops-dead"), 4, (short) 1);
+        long t0 = (System.currentTimeMillis() / MIN - 40) * MIN;
+        TextGenerator.Spec first = new TextGenerator.Spec(3000, 400, 3, 8, 1.0, t0, Duration.ofMinutes(6), 0.02,
+                Duration.ofSeconds(3), 0, Duration.ZERO, 21);
+        TextGenerator.Spec second = new TextGenerator.Spec(3000, 400, 3, 8, 1.0, t0 + 6 * MIN, Duration.ofMinutes(6), 0.02,
+                Duration.ofSeconds(3), 0, Duration.ZERO, 22);
+        ProduceCommand.generate(STACK.connections(), "ops-words", first, false);
+        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
+
+        // 1. the web UI's path: upload the jar, run it with program arguments; main() works detached
+        String jarId = rest.uploadJar(jobJar());
+        String live = rest.runJar(jarId, jobArgs("ops", "--mode", "live", "--keyspace", "ops_live"), 2, null);
+        TreeMap<Long, Long> closed = new TreeMap<>(TextGenerator.wordsPerWindow(first, MIN));
+        closed.pollLastEntry();
+        Deadline.await("the live job's closed windows", Duration.ofMinutes(2),
+                () -> Results.totals(rows("ops_live")).equals(closed));
+
+        // 2. replay beside live into a new version, with progress; diff; promote
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+        ReplayCommand.Outcome replay = ReplayCommand.run(rest, jobJar(),
+                jobArgs("ops", "--mode", "replay", "--keyspace", "ops_v2"), 2, new java.io.PrintStream(progress, true));
+        assertThat(replay.state()).isEqualTo("FINISHED");
+        assertThat(replay.records()).isEqualTo(3000);
+        assertThat(progress.toString()).contains("replay [").contains("3,000/3,000 records");
+        assertThat(rest.state(live)).isEqualTo("RUNNING");
+        Map<String, Long> v2 = rows("ops_v2");
+        DiffCommand.Diff diff = DiffCommand.compare(rows("ops_live"), v2);
+        assertThat(diff.different()).isEmpty();
+        assertThat(diff.onlyLeft()).isEmpty();
+        assertThat(diff.equal()).isEqualTo(rows("ops_live").size());
+        Serving.promote(STACK.connections().cassandra("ops_v2", 1));
+        assertThat(Serving.resolve(null, STACK.connections())).isEqualTo("ops_v2");
+
+        // 3. stop with a savepoint, more data arrives, resume from it with a higher parallelism
+        String savepoint = rest.stopWithSavepoint(live, STACK.config().stateDir().resolve("sp").toUri().toString(), false,
+                Duration.ofMinutes(1));
+        assertThat(rest.state(live)).isEqualTo("FINISHED");
+        ProduceCommand.generate(STACK.connections(), "ops-words", second, false);
+        String resumed = rest.runJar(jarId, jobArgs("ops", "--mode", "live", "--keyspace", "ops_live"), 3, savepoint);
+        Map<Long, Long> all = TextGenerator.wordsPerWindow(first, MIN);
+        TextGenerator.wordsPerWindow(second, MIN).forEach((k, v) -> all.merge(k, v, Long::sum));
+        TreeMap<Long, Long> allClosed = new TreeMap<>(all);
+        allClosed.pollLastEntry();
+        awaitTotals("ops_live", allClosed, "the resumed job's closed windows");
+        rest.stopWithSavepoint(resumed, STACK.config().stateDir().resolve("sp").toUri().toString(), true,
+                Duration.ofMinutes(1));
+        awaitTotals("ops_live", all, "every window after the drain");
+
+        ReplayCommand.Outcome again = ReplayCommand.run(rest, jobJar(),
+                jobArgs("ops", "--mode", "replay", "--keyspace", "ops_v3"), 2, null);
+        assertThat(again.records()).isEqualTo(6000);
+        assertThat(rows("ops_v3")).isEqualTo(rows("ops_live"));
+    }
+
+    private static void awaitTotals(String keyspace, Map<Long, Long> expected, String what) {
+        try {
+            Deadline.await(what, Duration.ofMinutes(1), () -> Results.totals(rows(keyspace)).equals(expected));
+        } catch (StackException e) {
+            throw new AssertionError(e.getMessage() + ": expected " + expected + " but " + keyspace + " has "
+                    + Results.totals(rows(keyspace)));
+        }
     }
 
     private static Map<String, Long> rows(String keyspace) {

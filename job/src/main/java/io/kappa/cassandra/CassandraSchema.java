@@ -51,9 +51,23 @@ public final class CassandraSchema {
                         + "compass text, condition text)");
     }
 
+    /** Which output version (keyspace) readers use: one row per name, set by {@code bin/kappa promote}. */
+    public static final String META_KEYSPACE = "kappa_meta";
+    public static final String SERVING = "serving";
+
+    public static List<String> metaStatements(int replicationFactor) {
+        return List.of("CREATE KEYSPACE IF NOT EXISTS " + META_KEYSPACE + " WITH replication = "
+                        + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}",
+                "CREATE TABLE IF NOT EXISTS " + META_KEYSPACE + "." + SERVING
+                        + " (name text PRIMARY KEY, keyspace_name text, promoted_at timestamp)");
+    }
+
     /** Creates what is missing. Throws IllegalStateException with one clear line when Cassandra is unreachable. */
     public static void create(CassandraSettings settings) {
         try (Cluster cluster = settings.clusterBuilder().build(); Session session = cluster.connect()) {
+            for (String cql : metaStatements(settings.replicationFactor())) {
+                session.execute(cql);
+            }
             for (String cql : statements(settings.keyspace(), settings.replicationFactor())) {
                 session.execute(cql);
             }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -67,7 +69,7 @@ public final class CassandraUpserts {
             types.add(Types.LONG);
         }
         DataStream<Row> rows = stream
-                .map(new ToRow<>(columns, writeTimestampMicros))
+                .map(new ToRow<>(columns, writeTimestampMicros, tables.size()))
                 .returns(new RowTypeInfo(types.toArray(TypeInformation[]::new)))
                 .name("To row: " + String.join(", ", tables)).uid("to-row-" + tables.get(0).replace('_', '-'));
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
@@ -89,19 +91,31 @@ public final class CassandraUpserts {
         }
     }
 
-    /** An element as the row of values the INSERT binds, in column order (then the write timestamp). */
-    public static class ToRow<T> implements MapFunction<T, Row> {
+    /**
+     * An element as the row of values the INSERT binds, in column order (then the write timestamp). Counts the
+     * rows handed to the Cassandra sinks in the {@code rowsWritten} metric.
+     */
+    public static class ToRow<T> extends RichMapFunction<T, Row> {
         private static final long serialVersionUID = 1L;
         private final List<Column<T>> columns;
         private final SerializableFunction<T, Long> writeTimestampMicros;
+        private final int tables;
+        private transient Counter rowsWritten;
 
-        ToRow(List<Column<T>> columns, SerializableFunction<T, Long> writeTimestampMicros) {
+        ToRow(List<Column<T>> columns, SerializableFunction<T, Long> writeTimestampMicros, int tables) {
             this.columns = new ArrayList<>(columns);
             this.writeTimestampMicros = writeTimestampMicros;
+            this.tables = tables;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            rowsWritten = getRuntimeContext().getMetricGroup().counter("rowsWritten");
         }
 
         @Override
         public Row map(T element) {
+            rowsWritten.inc(tables);
             Row row = new Row(columns.size() + (writeTimestampMicros != null ? 1 : 0));
             for (int i = 0; i < columns.size(); i++) {
                 row.setField(i, columns.get(i).value().apply(element));
