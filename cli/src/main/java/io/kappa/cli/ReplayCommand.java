@@ -72,8 +72,8 @@ public class ReplayCommand implements Callable<Integer> {
         if (!o.state().equals("FINISHED")) {
             return 1;
         }
-        System.out.println("  next: bin/kappa diff " + Serving.FALLBACK + " " + keyspace + "   (or the serving version), then "
-                + "bin/kappa promote " + keyspace);
+        String serving = Serving.current(JobOptions.parse(args.toArray(String[]::new)).cassandra()).orElse(Serving.FALLBACK);
+        System.out.println("  next: bin/kappa diff " + serving + " " + keyspace + "   then: bin/kappa promote " + keyspace);
         return 0;
     }
 
