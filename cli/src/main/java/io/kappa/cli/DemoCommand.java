@@ -1,7 +1,5 @@
 package io.kappa.cli;
 
-import com.datastax.driver.core.Cluster;
-import com.datastax.driver.core.Session;
 import io.kappa.stack.Deadline;
 import io.kappa.stack.FlinkCli;
 import io.kappa.stack.FlinkRest;
@@ -80,9 +78,10 @@ public class DemoCommand implements Callable<Integer> {
             }
         }
         resetTopics();
-        try (Cluster cluster = connections.cassandra(LIVE_KS, 1).clusterBuilder().build(); Session s = cluster.connect()) {
-            s.execute("DROP KEYSPACE IF EXISTS " + LIVE_KS);
-            s.execute("DROP KEYSPACE IF EXISTS " + REPLAY_KS);
+        try (io.kappa.cassandra.CassandraConnection c = io.kappa.cassandra.CassandraConnection.open(
+                connections.cassandra(LIVE_KS, 1))) {
+            c.session().execute("DROP KEYSPACE IF EXISTS " + LIVE_KS);
+            c.session().execute("DROP KEYSPACE IF EXISTS " + REPLAY_KS);
         }
         io.kappa.cassandra.CassandraSchema.create(connections.cassandra(LIVE_KS, 1));
         System.out.println("  topics " + String.join(", ", WORDS, LATE, WEATHER, WEATHER_LATE, DEAD)

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -213,31 +211,18 @@ public class ProduceCommand {
 
     public static WeatherSummary simulate(Connections c, String topic, WeatherSimulator.Spec spec, boolean progress) {
         WeatherSimulator sim = new WeatherSimulator(spec);
-        Progress bar = new Progress("produce", -1, progress);
         long records = 0;
         long valid = 0;
         long maxDt = Long.MIN_VALUE;
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = producer(c)) {
-            while (sim.hasNext() && failure.get() == null) {
+        try (RecordSender sender = new RecordSender(c, topic, -1, progress)) {
+            while (sim.hasNext()) {
                 WeatherSimulator.Doc d = sim.next();
                 records++;
                 valid += d.valid() ? 1 : 0;
                 maxDt = Math.max(maxDt, d.dt());
-                producer.send(new ProducerRecord<>(topic, null, d.dt() * 1000,
-                        Long.toString(d.cityId()).getBytes(StandardCharsets.UTF_8), d.json().getBytes(StandardCharsets.UTF_8)),
-                        (md, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            }
-                        });
-                bar.step();
+                sender.send(Long.toString(d.cityId()).getBytes(StandardCharsets.UTF_8),
+                        d.json().getBytes(StandardCharsets.UTF_8), d.dt() * 1000);
             }
-            producer.flush();
-        }
-        bar.done();
-        if (failure.get() != null) {
-            throw new IllegalStateException("producing to " + topic + " failed: " + failure.get().getMessage());
         }
         return new WeatherSummary(records, valid, records - valid, maxDt);
     }
@@ -271,55 +256,30 @@ public class ProduceCommand {
         long words = 0;
         long tooLate = 0;
         long maxTs = Long.MIN_VALUE;
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        Progress bar = new Progress("produce", spec.lines(), progress);
-        try (KafkaProducer<byte[], byte[]> producer = producer(c)) {
-            while (gen.hasNext() && failure.get() == null) {
+        try (RecordSender sender = new RecordSender(c, topic, spec.lines(), progress)) {
+            while (gen.hasNext()) {
                 TextGenerator.Line line = gen.next();
                 words += line.words();
                 tooLate += line.tooLate() ? 1 : 0;
                 maxTs = Math.max(maxTs, line.timestamp());
-                producer.send(new ProducerRecord<>(topic, null, line.timestamp(),
-                        ("line-" + line.index()).getBytes(StandardCharsets.UTF_8),
-                        line.text().getBytes(StandardCharsets.UTF_8)), (md, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            }
-                        });
-                bar.step();
+                sender.send(("line-" + line.index()).getBytes(StandardCharsets.UTF_8),
+                        line.text().getBytes(StandardCharsets.UTF_8), line.timestamp());
             }
-            producer.flush();
-        }
-        bar.done();
-        if (failure.get() != null) {
-            throw new IllegalStateException("producing to " + topic + " failed: " + failure.get().getMessage());
         }
         return new Summary(spec.lines(), words, tooLate, maxTs);
     }
 
     static long produceLines(Connections c, String topic, String key, BufferedReader in, boolean progress)
             throws java.io.IOException {
-        AtomicLong n = new AtomicLong();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        Progress bar = new Progress("produce", -1, progress);
+        long n = 0;
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<byte[], byte[]> producer = producer(c)) {
+        try (RecordSender sender = new RecordSender(c, topic, -1, progress)) {
             String line;
-            while ((line = in.readLine()) != null && failure.get() == null) {
-                producer.send(new ProducerRecord<>(topic, keyBytes, line.getBytes(StandardCharsets.UTF_8)), (md, e) -> {
-                    if (e != null) {
-                        failure.compareAndSet(null, e);
-                    }
-                });
-                n.incrementAndGet();
-                bar.step();
+            while ((line = in.readLine()) != null) {
+                sender.send(keyBytes, line.getBytes(StandardCharsets.UTF_8), null);
+                n++;
             }
-            producer.flush();
         }
-        bar.done();
-        if (failure.get() != null) {
-            throw new IllegalStateException("producing to " + topic + " failed: " + failure.get().getMessage());
-        }
-        return n.get();
+        return n;
     }
 }

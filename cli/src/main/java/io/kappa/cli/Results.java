@@ -1,10 +1,9 @@
 package io.kappa.cli;
 
-import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.exceptions.InvalidQueryException;
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import io.kappa.cassandra.CassandraConnection;
 import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
 import java.util.ArrayList;
@@ -17,21 +16,15 @@ import java.util.TreeSet;
 /** Reads the word-count tables of one output version (keyspace). */
 public final class Results implements AutoCloseable {
     private final CassandraSettings settings;
-    private final Cluster cluster;
+    private final CassandraConnection connection;
     private final Session session;
 
     public record Count(long windowStart, long windowEnd, String word, long count) {}
 
     public Results(CassandraSettings settings) {
         this.settings = settings;
-        this.cluster = settings.clusterBuilder().build();
-        try {
-            this.session = cluster.connect();
-        } catch (NoHostAvailableException e) {
-            cluster.close();
-            throw new IllegalStateException("cannot reach Cassandra at " + settings.hosts() + ":" + settings.port()
-                    + " (--cassandra-hosts, --cassandra-port): is it running? (bin/kappa status)");
-        }
+        this.connection = CassandraConnection.open(settings);
+        this.session = connection.session();
     }
 
     private String table(String name) {
@@ -107,7 +100,6 @@ public final class Results implements AutoCloseable {
 
     @Override
     public void close() {
-        session.close();
-        cluster.close();
+        connection.close();
     }
 }

@@ -1,9 +1,9 @@
 package io.kappa.cli;
 
-import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.exceptions.DriverException;
+import io.kappa.cassandra.CassandraConnection;
 import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
 import java.util.Optional;
@@ -19,12 +19,12 @@ public final class Serving {
     private Serving() {}
 
     public static Optional<String> current(CassandraSettings any) {
-        try (Cluster cluster = any.clusterBuilder().build(); Session s = cluster.connect()) {
-            Row r = s.execute("SELECT keyspace_name FROM " + CassandraSchema.META_KEYSPACE + "." + CassandraSchema.SERVING
+        try (CassandraConnection c = CassandraConnection.open(any)) {
+            Row r = c.session().execute("SELECT keyspace_name FROM " + CassandraSchema.META_KEYSPACE + "." + CassandraSchema.SERVING
                     + " WHERE name = ?", NAME).one();
             return Optional.ofNullable(r == null ? null : r.getString(0));
-        } catch (DriverException e) {
-            return Optional.empty(); // no meta keyspace yet: nothing was promoted
+        } catch (DriverException | IllegalStateException e) {
+            return Optional.empty(); // no meta keyspace yet (nothing was promoted), or no Cassandra: the default
         }
     }
 
@@ -37,8 +37,9 @@ public final class Serving {
     }
 
     public static void promote(CassandraSettings target) {
-        try (Cluster cluster = target.clusterBuilder().build(); Session s = cluster.connect()) {
-            if (cluster.getMetadata().getKeyspace(target.keyspace()) == null) {
+        try (CassandraConnection c = CassandraConnection.open(target)) {
+            Session s = c.session();
+            if (c.cluster().getMetadata().getKeyspace(target.keyspace()) == null) {
                 throw new IllegalArgumentException("keyspace '" + target.keyspace() + "' does not exist: nothing to promote");
             }
             for (String cql : CassandraSchema.metaStatements(1)) {
@@ -46,9 +47,6 @@ public final class Serving {
             }
             s.execute("INSERT INTO " + CassandraSchema.META_KEYSPACE + "." + CassandraSchema.SERVING
                     + " (name, keyspace_name, promoted_at) VALUES (?, ?, toTimestamp(now()))", NAME, target.keyspace());
-        } catch (com.datastax.driver.core.exceptions.NoHostAvailableException e) {
-            throw new IllegalStateException("cannot reach Cassandra at " + target.hosts() + ":" + target.port()
-                    + " (--cassandra-hosts, --cassandra-port): is it running? (bin/kappa status)");
         }
     }
 }

@@ -23,20 +23,7 @@ public final class FlinkRest {
     }
 
     private JsonNode get(String path) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new StackException("Flink REST " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JSON.readTree(r.body());
-        } catch (java.io.IOException e) {
-            throw new StackException("cannot reach the Flink REST API at " + baseUrl + ": is the session cluster up? "
-                    + "(bin/kappa status)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
-        }
+        return send("GET", path, HttpRequest.BodyPublishers.noBody(), null);
     }
 
     public List<Job> jobs() {
@@ -178,18 +165,6 @@ public final class FlinkRest {
     }
 
     public void cancel(String jobId) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId + "?mode=cancel"))
-                    .timeout(Duration.ofSeconds(10)).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new StackException("cancelling job " + jobId + " failed: " + r.statusCode() + " " + r.body());
-            }
-        } catch (java.io.IOException e) {
-            throw new StackException("cannot reach the Flink REST API at " + baseUrl + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
-        }
+        send("PATCH", "/jobs/" + jobId + "?mode=cancel", HttpRequest.BodyPublishers.noBody(), null);
     }
 }

@@ -117,24 +117,6 @@ class KappaPipelineIT {
         return new KafkaProducer<>(p);
     }
 
-    private List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, int atLeast) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", STACK.bootstrapServers());
-        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            Deadline.await(atLeast + " records in " + topic, Duration.ofMinutes(1), () -> {
-                c.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= atLeast;
-            });
-        }
-        return records;
-    }
-
     @Test
     void liveThenReplayIntoASecondKeyspaceGiveIdenticalRows() throws Exception {
         topics("equal", 2);
@@ -174,12 +156,12 @@ class KappaPipelineIT {
                 p.send(new ProducerRecord<>("late-words", null, T0 + 5 * MIN, "k".getBytes(StandardCharsets.UTF_8),
                         new byte[] {(byte) 0xC3, (byte) 0x28})).get();
             }
-            List<ConsumerRecord<byte[], byte[]>> late = awaitRecords("late-late", 1);
+            List<ConsumerRecord<byte[], byte[]>> late = STACK.awaitRecords("late-late", 1);
             assertThat(new String(late.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("zombie");
             assertThat(new String(late.get(0).value(), StandardCharsets.UTF_8))
                     .contains("\"word\":\"zombie\"", "\"count\":2", "\"windowStart\":" + T0);
 
-            List<ConsumerRecord<byte[], byte[]>> dead = awaitRecords("late-dead", 1);
+            List<ConsumerRecord<byte[], byte[]>> dead = STACK.awaitRecords("late-dead", 1);
             assertThat(dead.get(0).value()).containsExactly((byte) 0xC3, (byte) 0x28);
             assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterSerializer.REASON).value(),
                     StandardCharsets.UTF_8)).startsWith("value is not valid UTF-8");

@@ -1,6 +1,15 @@
 package io.kappa.e2e;
 
 import io.kappa.cli.Connections;
+import io.kappa.stack.Deadline;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
 import java.nio.file.Files;
@@ -63,6 +72,25 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
 
     public int cassandraPort() {
         return stack.config().cassandraPort();
+    }
+
+    /** Reads a topic from the beginning until it holds at least {@code count} records (deadline: one minute). */
+    public List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, long count) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers());
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Deadline.await(count + " records in " + topic, Duration.ofMinutes(1), () -> {
+                c.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+            });
+        }
+        return records;
     }
 
     /** Connection settings as the CLI takes them. */

@@ -76,24 +76,6 @@ class WeatherIT {
         }
     }
 
-    private List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, long count) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", STACK.bootstrapServers());
-        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            Deadline.await(count + " records in " + topic, Duration.ofMinutes(1), () -> {
-                c.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
-            });
-        }
-        return records;
-    }
-
     @Test
     void liveThenReplayGiveIdenticalWeatherTablesBadReadingsAreDeadLettersAndLatestIsNewest() throws Exception {
         TopicsCommand.create(STACK.connections(), List.of("w-words", "w-late", "w-dead", "w-weather", "w-weather-late"), 2,
@@ -117,7 +99,7 @@ class WeatherIT {
         });
 
         // every malformed record is a dead letter with its reason and source position
-        List<ConsumerRecord<byte[], byte[]>> dead = awaitRecords("w-dead", produced.malformed());
+        List<ConsumerRecord<byte[], byte[]>> dead = STACK.awaitRecords("w-dead", produced.malformed());
         assertThat(dead).hasSize((int) produced.malformed());
         Map<String, Integer> byReason = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> d : dead) {

@@ -1,8 +1,5 @@
 package io.kappa.cassandra;
 
-import com.datastax.driver.core.Cluster;
-import com.datastax.driver.core.Session;
-import com.datastax.driver.core.exceptions.NoHostAvailableException;
 import java.util.List;
 
 /**
@@ -64,16 +61,13 @@ public final class CassandraSchema {
 
     /** Creates what is missing. Throws IllegalStateException with one clear line when Cassandra is unreachable. */
     public static void create(CassandraSettings settings) {
-        try (Cluster cluster = settings.clusterBuilder().build(); Session session = cluster.connect()) {
+        try (CassandraConnection c = CassandraConnection.open(settings)) {
             for (String cql : metaStatements(settings.replicationFactor())) {
-                session.execute(cql);
+                c.session().execute(cql);
             }
             for (String cql : statements(settings.keyspace(), settings.replicationFactor())) {
-                session.execute(cql);
+                c.session().execute(cql);
             }
-        } catch (NoHostAvailableException e) {
-            throw new IllegalStateException("cannot reach Cassandra at " + settings.hosts() + ":" + settings.port()
-                    + " (--cassandra-hosts, --cassandra-port): is it running? (bin/kappa status)");
         }
     }
 }
