@@ -160,6 +160,16 @@ public final class FlinkRest {
         return sum;
     }
 
+    /** How many checkpoints of the job have completed. */
+    public long completedCheckpoints(String jobId) {
+        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+    }
+
+    /** How many failures the job has recorded (its exception history). */
+    public int failures(String jobId) {
+        return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
+    }
+
     public String state(String jobId) {
         return get("/jobs/" + jobId).path("state").asText();
     }

@@ -28,6 +28,12 @@ public class LocalStack implements AutoCloseable {
         return config;
     }
 
+    /** A server by name: kafka, cassandra, flink-jobmanager, flink-taskmanager. */
+    public ManagedServer server(String name) {
+        return servers().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no server " + name));
+    }
+
     /** The servers in start order. */
     public List<ManagedServer> servers() {
         return List.of(kafka, cassandra, jobManager, taskManager);
