@@ -1,0 +1,132 @@
+package io.kappa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kappa.cli.ProduceCommand;
+import io.kappa.cli.Results;
+import io.kappa.cli.TopicsCommand;
+import io.kappa.cli.WeatherSimulator;
+import io.kappa.job.JobOptions;
+import io.kappa.job.KappaJob;
+import io.kappa.kafka.DeadLetterSerializer;
+import io.kappa.stack.Deadline;
+import io.kappa.weather.CityDirectory;
+import io.kappa.words.TextNormaliser;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 5 % bad records of every kind: every valid one is counted, every bad one is a dead letter, and it adds up. */
+class BadInputIT {
+    private static final long MIN = 60_000;
+
+    @RegisterExtension
+    @Order(1)
+    static final RealStack STACK = new RealStack();
+
+    @RegisterExtension
+    @Order(2)
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    @TempDir
+    java.nio.file.Path tmp;
+
+    @Test
+    void everyRecordIsEitherCountedOrADeadLetterWithItsReason() throws Exception {
+        TopicsCommand.create(STACK.connections(), List.of("b-words", "b-late", "b-dead", "b-weather", "b-weather-late"), 2,
+                (short) 1);
+        long t0 = (System.currentTimeMillis() / MIN - 60) * MIN;
+        Random random = new Random(5);
+        long validLines = 0;
+        long words = 0;
+        Map<String, Integer> badByKind = new TreeMap<>();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", STACK.bootstrapServers());
+        p.put("key.serializer", ByteArraySerializer.class.getName());
+        p.put("value.serializer", ByteArraySerializer.class.getName());
+        p.put("max.request.size", 4 * 1024 * 1024);
+        int produced = 4000;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < produced; i++) {
+                long ts = t0 + i * 1000L;
+                byte[] key = i % 2 == 0 ? null : ("k" + i).getBytes(StandardCharsets.UTF_8); // half without a key
+                byte[] value;
+                if (i % 20 == 7) { // 5 % bad, of four kinds
+                    switch ((i / 20) % 4) {
+                        case 0 -> { value = new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28}; badByKind.merge("invalid UTF-8", 1, Integer::sum); }
+                        case 1 -> { value = null; badByKind.merge("no value", 1, Integer::sum); }
+                        case 2 -> { value = "x ".repeat(600_000).getBytes(StandardCharsets.UTF_8); badByKind.merge("over 1 MiB", 1, Integer::sum); }
+                        default -> { value = new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 'a'}; badByKind.merge("invalid UTF-8", 1, Integer::sum); }
+                    }
+                } else {
+                    String line = i % 50 == 3 ? "" : "word" + random.nextInt(30) + " Ünïcödé, punct! word" + random.nextInt(30);
+                    value = line.getBytes(StandardCharsets.UTF_8);
+                    validLines++;
+                    words += TextNormaliser.words(line).size();
+                }
+                producer.send(new ProducerRecord<>("b-words", null, ts, key, value));
+            }
+        }
+        ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(STACK.connections(), "b-weather",
+                new WeatherSimulator.Spec(new ArrayList<>(CityDirectory.bundled().all()).subList(0, 20), t0,
+                        Duration.ofHours(2), Duration.ofMinutes(10), 3, 0.05, 0, 0), false);
+
+        JobOptions o = JobOptions.parse("--mode", "live", "--bootstrap-servers", STACK.bootstrapServers(),
+                "--cassandra-port", Integer.toString(STACK.cassandraPort()), "--keyspace", "bad_input",
+                "--words-topic", "b-words", "--late-topic", "b-late", "--dead-letter-topic", "b-dead",
+                "--weather-topic", "b-weather", "--weather-late-topic", "b-weather-late", "--group-id", "b-live",
+                "--idleness", "0", "--checkpoint-interval", "1s", "--checkpoint-dir", tmp.toUri().toString());
+        KappaJob.preflight(o);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        KappaJob.build(env, o);
+        JobClient job = env.executeAsync(o.jobName());
+        long badWords = badByKind.values().stream().mapToLong(Integer::longValue).sum();
+        List<ConsumerRecord<byte[], byte[]>> dead = STACK.awaitRecords("b-dead", badWords + weather.malformed());
+        job.stopWithSavepoint(true, tmp.resolve("sp").toUri().toString(), SavepointFormatType.CANONICAL).get();
+        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.FINISHED); // never failed, stopped by us
+
+        long finalWords = words;
+        Deadline.await("every valid word counted", Duration.ofMinutes(1), () -> {
+            try (Results r = new Results(STACK.connections().cassandra("bad_input", 1))) {
+                return r.all().values().stream().mapToLong(Long::longValue).sum() == finalWords;
+            }
+        });
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> d : dead) {
+            String reason = new String(d.headers().lastHeader(DeadLetterSerializer.REASON).value(), StandardCharsets.UTF_8);
+            reasons.merge(reason.replaceAll("\\(.*", "").replaceAll("-?\\d+(\\.\\d+)?", "#").trim(), 1, Integer::sum);
+            if (d.headers().lastHeader(DeadLetterSerializer.VALUE_TRUNCATED) != null) {
+                assertThat(d.value()).hasSize(DeadLetterSerializer.MAX_VALUE_BYTES);
+            }
+        }
+        System.out.printf("BAD INPUT: words topic %d records = %d valid + %d rejected %s; weather %d records = %d valid + %d "
+                + "rejected; dead letters by reason %s%n", produced, validLines, badWords, badByKind, weather.records(),
+                weather.valid(), weather.malformed(), reasons);
+        assertThat(dead).hasSize((int) (badWords + weather.malformed()));
+        assertThat(validLines + badWords).isEqualTo(produced);
+        assertThat(reasons).containsEntry("value is not valid UTF#", badByKind.get("invalid UTF-8"))
+                .containsEntry("record has no value", badByKind.get("no value"))
+                .containsEntry("line of # bytes is longer than the limit of # bytes", badByKind.get("over 1 MiB"));
+    }
+}
