@@ -18,22 +18,32 @@ public final class KappaJob {
         JobOptions options;
         try {
             options = JobOptions.parse(args);
-        } catch (JobOptions.InvalidOptionException e) {
-            System.err.println("kappa-job: " + e.getMessage());
-            throw e;
-        }
-        if (options == null) {
-            return; // --help or --version
-        }
-        try {
+            if (options == null) {
+                return; // --help or --version
+            }
             preflight(options);
-        } catch (IllegalStateException e) {
-            System.err.println("kappa-job: " + e.getMessage());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            fail(e);
             throw e;
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         build(env, options);
         env.execute(options.jobName());
+    }
+
+    /**
+     * Prints the one line that says what is wrong and which option to fix. When Flink's command-line client
+     * runs this main ({@code flink run}), it then exits with status 2, so the user sees that line and not the
+     * client's stack trace of it. Anywhere else (a JobManager running a web-UI submission, a test) exiting would
+     * take the host down with it, so the caller rethrows and Flink reports the error its own way.
+     */
+    private static void fail(RuntimeException e) {
+        System.err.println("kappa-job: " + e.getMessage());
+        boolean fromFlinkCli = StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getClassName().equals("org.apache.flink.client.cli.CliFrontend")));
+        if (fromFlinkCli) {
+            System.exit(2);
+        }
     }
 
     /** Fails fast, with the option to fix, when an input topic or Cassandra is missing; creates the schema. */
