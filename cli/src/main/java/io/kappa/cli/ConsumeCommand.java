@@ -43,8 +43,11 @@ public class ConsumeCommand implements Callable<Integer> {
             description = "cut longer values when printing (default: ${DEFAULT-VALUE}; 0 = never)")
     int maxValueChars;
 
-    @Override
-    public Integer call() {
+    /**
+     * A consumer of every partition of a topic from its first offset, without a consumer group (nothing is
+     * committed). Fails with one line when Kafka or the topic is not there.
+     */
+    public static KafkaConsumer<byte[], byte[]> fromTheStart(Connections connections, String topic) {
         Properties p = connections.kafka().clientProperties();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -52,8 +55,8 @@ public class ConsumeCommand implements Callable<Integer> {
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        long printed = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
+        try {
             List<PartitionInfo> partitions;
             try {
                 partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15));
@@ -68,6 +71,17 @@ public class ConsumeCommand implements Callable<Integer> {
                     .collect(Collectors.toList());
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
+            return consumer;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        long printed = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = fromTheStart(connections, topic)) {
             long lastRecord = System.nanoTime();
             while (max < 0 || printed < max) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));

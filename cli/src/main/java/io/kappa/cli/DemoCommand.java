@@ -250,14 +250,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private String awaitFirstRecord(String topic, Duration timeout) {
-        Properties p = connections.kafka().clientProperties();
-        p.put("key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p)) {
-            var tps = consumer.partitionsFor(topic).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
+        try (var consumer = ConsumeCommand.fromTheStart(connections, topic)) {
             long end = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < end) {
                 for (var r : consumer.poll(Duration.ofMillis(500))) {

@@ -1,16 +1,9 @@
 package io.kappa.stack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -22,7 +15,6 @@ import org.apache.flink.configuration.GlobalConfiguration;
  */
 public class FlinkProcess extends ManagedServer {
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
-    private static final Pattern TASK_MANAGERS = Pattern.compile("\"taskmanagers\"\\s*:\\s*(\\d+)");
 
     private final boolean jobManager;
 
@@ -146,26 +138,11 @@ public class FlinkProcess extends ManagedServer {
 
     @Override
     protected boolean ready() {
-        String overview = get(config.flinkRestUrl() + "/overview");
-        if (overview == null) {
-            return false;
-        }
-        if (jobManager) {
-            return true;
-        }
-        Matcher m = TASK_MANAGERS.matcher(overview);
-        return m.find() && Integer.parseInt(m.group(1)) > 0;
-    }
-
-    /** Body of a GET on the REST API, or null when it does not answer 200. */
-    public static String get(String url) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? r.body() : null;
-        } catch (Exception e) {
-            return null;
+            int taskManagers = new FlinkRest(config.flinkRestUrl()).taskManagers();
+            return jobManager || taskManagers > 0;
+        } catch (StackException e) {
+            return false; // not answering yet
         }
     }
 }

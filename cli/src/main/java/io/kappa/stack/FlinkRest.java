@@ -26,6 +26,11 @@ public final class FlinkRest {
         return send("GET", path, HttpRequest.BodyPublishers.noBody(), null);
     }
 
+    /** How many TaskManagers are registered with the JobManager ({@code GET /overview}). */
+    public int taskManagers() {
+        return get("/overview").path("taskmanagers").asInt();
+    }
+
     public List<Job> jobs() {
         List<Job> jobs = new ArrayList<>();
         for (JsonNode j : get("/jobs/overview").path("jobs")) {

@@ -7,7 +7,6 @@ import io.kappa.cli.Results;
 import io.kappa.cli.TopicsCommand;
 import io.kappa.cli.WeatherSimulator;
 import io.kappa.job.JobOptions;
-import io.kappa.job.KappaJob;
 import io.kappa.kafka.DeadLetterSerializer;
 import io.kappa.stack.Deadline;
 import io.kappa.weather.CityDirectory;
@@ -24,7 +23,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -96,11 +94,7 @@ class BadInputIT {
                 "--words-topic", "b-words", "--late-topic", "b-late", "--dead-letter-topic", "b-dead",
                 "--weather-topic", "b-weather", "--weather-late-topic", "b-weather-late", "--group-id", "b-live",
                 "--idleness", "0", "--checkpoint-interval", "1s", "--checkpoint-dir", tmp.toUri().toString());
-        KappaJob.preflight(o);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        KappaJob.build(env, o);
-        JobClient job = env.executeAsync(o.jobName());
+        JobClient job = RealStack.startJob(o, new org.apache.flink.configuration.Configuration());
         long badWords = badByKind.values().stream().mapToLong(Integer::longValue).sum();
         List<ConsumerRecord<byte[], byte[]>> dead = STACK.awaitRecords("b-dead", badWords + weather.malformed());
         job.stopWithSavepoint(true, tmp.resolve("sp").toUri().toString(), SavepointFormatType.CANONICAL).get();

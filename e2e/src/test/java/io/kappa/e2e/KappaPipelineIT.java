@@ -79,19 +79,11 @@ class KappaPipelineIT {
     }
 
     private JobClient start(JobOptions o, Configuration conf) throws Exception {
-        KappaJob.preflight(o);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        KappaJob.build(env, o);
-        return env.executeAsync(o.jobName());
+        return RealStack.startJob(o, conf);
     }
 
     private void replay(JobOptions o) throws Exception {
-        KappaJob.preflight(o);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        KappaJob.build(env, o);
-        env.execute(o.jobName()); // bounded: returns when the replay has read up to the offsets at its start
+        RealStack.runJob(o); // bounded: returns when the replay has read up to the offsets at its start
     }
 
     private Map<String, Long> rows(String keyspace) {

@@ -1,15 +1,13 @@
 package io.kappa.e2e;
 
+import io.kappa.cli.ConsumeCommand;
 import io.kappa.cli.Connections;
 import io.kappa.stack.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
 import java.nio.file.Files;
@@ -76,21 +74,30 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
 
     /** Reads a topic from the beginning until it holds at least {@code count} records (deadline: one minute). */
     public List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, long count) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrapServers());
-        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(tps);
-            c.seekToBeginning(tps);
+        try (KafkaConsumer<byte[], byte[]> c = ConsumeCommand.fromTheStart(connections(), topic)) {
             Deadline.await(count + " records in " + topic, Duration.ofMinutes(1), () -> {
                 c.poll(Duration.ofMillis(200)).forEach(records::add);
                 return records.size() >= count;
             });
         }
         return records;
+    }
+
+    /** Checks the job's preconditions (as its main does) and starts it on the test's MiniCluster, parallelism 2. */
+    public static org.apache.flink.core.execution.JobClient startJob(io.kappa.job.JobOptions o,
+            org.apache.flink.configuration.Configuration conf) throws Exception {
+        io.kappa.job.KappaJob.preflight(o);
+        org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        io.kappa.job.KappaJob.build(env, o);
+        return env.executeAsync(o.jobName());
+    }
+
+    /** Runs a bounded job (a replay) to its end on the test's MiniCluster. */
+    public static void runJob(io.kappa.job.JobOptions o) throws Exception {
+        startJob(o, new org.apache.flink.configuration.Configuration()).getJobExecutionResult().get();
     }
 
     /** Connection settings as the CLI takes them. */

@@ -8,7 +8,6 @@ import io.kappa.cli.TopicsCommand;
 import io.kappa.cli.WeatherResults;
 import io.kappa.cli.WeatherSimulator;
 import io.kappa.job.JobOptions;
-import io.kappa.job.KappaJob;
 import io.kappa.kafka.DeadLetterSerializer;
 import io.kappa.stack.Deadline;
 import io.kappa.weather.City;
@@ -25,7 +24,6 @@ import java.util.TreeMap;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,11 +61,7 @@ class WeatherIT {
     }
 
     private JobClient start(JobOptions o) throws Exception {
-        KappaJob.preflight(o);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        KappaJob.build(env, o);
-        return env.executeAsync(o.jobName());
+        return RealStack.startJob(o, new org.apache.flink.configuration.Configuration());
     }
 
     private Map<String, String> table(String keyspace, String table) {
@@ -121,12 +115,7 @@ class WeatherIT {
         Map<String, String> windows = table("weather_live", CassandraSchema.WEATHER_WINDOWS);
         assertThat(windows.values()).allMatch(v -> v.contains("readings=6 "));
 
-        JobOptions replay = options("replay", "weather_replay");
-        KappaJob.preflight(replay);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        KappaJob.build(env, replay);
-        env.execute(replay.jobName());
+        RealStack.runJob(options("replay", "weather_replay"));
         for (String t : List.of(CassandraSchema.WEATHER_OBSERVATIONS, CassandraSchema.WEATHER_WINDOWS, CassandraSchema.WEATHER_LATEST)) {
             assertThat(table("weather_replay", t)).as(t).isEqualTo(table("weather_live", t));
         }
