@@ -97,12 +97,11 @@ public class DemoCommand implements Callable<Integer> {
         List<io.kappa.weather.City> cities = new java.util.ArrayList<>(io.kappa.weather.CityDirectory.bundled().all());
         System.out.println("  and the weather of " + cities.size() + " cities every 10 minutes over the last 3 hours, 2% "
                 + "malformed, 2% sent twice (bin/kappa produce weather --span 3h --malformed 0.02 --duplicates 0.02)");
-        ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(connections, WEATHER, new WeatherSimulator.Spec(
-                cities, System.currentTimeMillis() - Duration.ofHours(3).toMillis(), Duration.ofHours(3),
-                Duration.ofMinutes(10), 7, 0.02, 0.02, 0), true);
-        long readings = new WeatherSimulator(new WeatherSimulator.Spec(cities,
+        WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(cities,
                 System.currentTimeMillis() - Duration.ofHours(3).toMillis(), Duration.ofHours(3), Duration.ofMinutes(10), 7,
-                0, 0, 0)).readings();
+                0.02, 0.02, 0);
+        ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(connections, WEATHER, weatherSpec, true);
+        long readings = new WeatherSimulator(weatherSpec).readings(); // distinct readings: rounds x cities
         System.out.printf("  %,d weather records: %,d readings (%,d distinct), %,d malformed%n", weather.records(),
                 weather.valid(), readings, weather.malformed());
         long watermark = produced.maxTimestamp() - OUT_OF_ORDERNESS.toMillis() - 1;

@@ -42,10 +42,6 @@ public final class CassandraSettings implements Serializable {
         return replicationFactor;
     }
 
-    public CassandraSettings withKeyspace(String otherKeyspace) {
-        return new CassandraSettings(hosts, port, otherKeyspace, replicationFactor);
-    }
-
     /** A driver cluster builder with the contact points and port; callers add what they need and build. */
     public Cluster.Builder clusterBuilder() {
         return Cluster.builder()

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -93,9 +92,5 @@ public final class CityDirectory implements Serializable {
 
     public int size() {
         return byId.size();
-    }
-
-    public Map<Long, City> asMap() {
-        return byId;
     }
 }
