@@ -1,15 +1,30 @@
 package io.kappa.cli;
 
 import io.kappa.cassandra.CassandraSettings;
+import io.kappa.job.ConnectionProperties;
 import io.kappa.kafka.KafkaSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Where Kafka and Cassandra are: the local stack's addresses unless told otherwise. */
+/**
+ * Where Kafka and Cassandra are, and how to log in: the local stack's addresses unless told otherwise. Client
+ * properties and secrets come as for the job: a properties file, then KAPPA_KAFKA_* / KAPPA_CASSANDRA_*
+ * environment variables, then --kafka-property / --cassandra-property (no secrets there).
+ */
 public class Connections {
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     public String bootstrapServers = "127.0.0.1:9092";
+
+    @Option(names = "--kafka-properties-file", paramLabel = "<file>",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*); see docs/security.md")
+    public Path kafkaPropertiesFile;
+
+    @Option(names = "--kafka-property", paramLabel = "<key=value>",
+            description = "one more Kafka client property (repeatable); secrets are refused here")
+    public Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
     @Option(names = "--cassandra-hosts", defaultValue = "127.0.0.1",
             description = "Cassandra contact points (default: ${DEFAULT-VALUE})")
@@ -18,8 +33,21 @@ public class Connections {
     @Option(names = "--cassandra-port", defaultValue = "9042", description = "CQL port (default: ${DEFAULT-VALUE})")
     public int cassandraPort = 9042;
 
+    @Option(names = "--cassandra-properties-file", paramLabel = "<file>",
+            description = "Cassandra client properties (username, password, ssl, ssl.truststore.*)")
+    public Path cassandraPropertiesFile;
+
+    @Option(names = "--cassandra-property", paramLabel = "<key=value>",
+            description = "one more Cassandra client property (repeatable); secrets are refused here")
+    public Map<String, String> cassandraProperties = new LinkedHashMap<>();
+
+    /** Where KAPPA_KAFKA_* and KAPPA_CASSANDRA_* come from (tests set it). */
+    public Map<String, String> environment = System.getenv();
+
     public KafkaSettings kafka() {
-        return new KafkaSettings(bootstrapServers, Map.of());
+        return new KafkaSettings(bootstrapServers, ConnectionProperties.resolve(new ConnectionProperties.Sources(
+                kafkaPropertiesFile, "--kafka-properties-file", environment, ConnectionProperties.KAFKA_ENV_PREFIX,
+                kafkaProperties, "--kafka-property")));
     }
 
     public CassandraSettings cassandra(String keyspace, int replicationFactor) {
@@ -27,6 +55,9 @@ public class Connections {
             throw new IllegalArgumentException("--keyspace must be a letter then up to 47 letters, digits or _, was '"
                     + keyspace + "'");
         }
-        return new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor);
+        return new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor,
+                ConnectionProperties.resolve(new ConnectionProperties.Sources(cassandraPropertiesFile,
+                        "--cassandra-properties-file", environment, ConnectionProperties.CASSANDRA_ENV_PREFIX,
+                        cassandraProperties, "--cassandra-property")));
     }
 }

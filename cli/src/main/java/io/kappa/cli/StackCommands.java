@@ -32,7 +32,7 @@ public final class StackCommands {
         StackConfig config() {
             StackConfig d = StackConfig.defaults(KappaCli.home());
             return new StackConfig(d.home(), d.stateDir(), kafka, kafkaController, cassandra, cassandraStorage,
-                    flinkRest, flinkRpc, false);
+                    flinkRest, flinkRpc, false, null);
         }
     }
 

@@ -5,6 +5,8 @@ import com.datastax.driver.core.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.kappa.cassandra.CassandraSettings;
 
 /** A single Cassandra 5.0 node from cassandra-all, configured for loopback. */
 public class CassandraNode extends ManagedServer {
@@ -66,7 +68,7 @@ public class CassandraNode extends ManagedServer {
                 "hints_directory: " + d.resolve("hints"),
                 "saved_caches_directory: " + d.resolve("saved_caches"),
                 "cdc_raw_directory: " + d.resolve("cdc_raw"),
-                ""));
+                "") + (config.security() == null ? "" : String.join("\n", config.security().cassandraYaml()) + "\n"));
         write(d.resolve("logback.xml"), String.join("\n",
                 "<configuration>",
                 "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">",
@@ -112,8 +114,23 @@ public class CassandraNode extends ManagedServer {
         if (!Ports.answers(config.cassandraPort())) {
             return false;
         }
-        try (Cluster cluster = Cluster.builder().addContactPoint("127.0.0.1").withPort(config.cassandraPort())
-                .withoutJMXReporting().build(); Session session = cluster.connect()) {
+        StackSecurity security = config.security();
+        if (security != null && !answers(security.cassandraClientProperties())) {
+            // first start: the default superuser creates the stack's own role, then the stack logs in with that
+            return answers(security.cassandraClientProperties(StackSecurity.CASSANDRA_DEFAULT_SUPERUSER,
+                    StackSecurity.CASSANDRA_DEFAULT_SUPERUSER), "CREATE ROLE IF NOT EXISTS " + security.cassandraUser()
+                    + " WITH PASSWORD = '" + security.cassandraPassword() + "' AND LOGIN = true AND SUPERUSER = true")
+                    && answers(security.cassandraClientProperties());
+        }
+        return answers(Map.of());
+    }
+
+    private boolean answers(Map<String, String> client, String... statements) {
+        CassandraSettings settings = new CassandraSettings("127.0.0.1", config.cassandraPort(), "system", 1, client);
+        try (Cluster cluster = settings.clusterBuilder().build(); Session session = cluster.connect()) {
+            for (String statement : statements) {
+                session.execute(statement);
+            }
             return session.execute("SELECT release_version FROM system.local").one() != null;
         } catch (Exception e) {
             return false;

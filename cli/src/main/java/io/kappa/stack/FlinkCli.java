@@ -48,12 +48,18 @@ public final class FlinkCli {
 
     /** Runs the client and returns its output; throws with the output when it fails. */
     public static String run(StackConfig config, List<String> args, long timeoutSeconds) {
+        return run(config, args, timeoutSeconds, Map.of());
+    }
+
+    /** As {@link #run(StackConfig, List, long)}, with extra environment variables (KAPPA_KAFKA_*, ...). */
+    public static String run(StackConfig config, List<String> args, long timeoutSeconds, Map<String, String> env) {
         try {
             java.nio.file.Files.createDirectories(config.logs());
         } catch (java.io.IOException e) {
             throw new StackException("cannot create " + config.logs());
         }
-        return ChildJvm.run(process(config, args).command(), config.stateDir(), timeoutSeconds,
-                Map.of("FLINK_CONF_DIR", config.flinkConfDir().toString()));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("FLINK_CONF_DIR", config.flinkConfDir().toString());
+        return ChildJvm.run(process(config, args).command(), config.stateDir(), timeoutSeconds, all);
     }
 }

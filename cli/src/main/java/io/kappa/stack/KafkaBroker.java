@@ -41,16 +41,19 @@ public class KafkaBroker extends ManagedServer {
             throw new StackException("port " + config.kafkaControllerPort() + " (Kafka controller) is already in use "
                     + "by another process: stop it, or choose another port with --kafka-controller-port");
         }
-        write(properties(), String.join("\n",
+        List<String> listeners = config.security() != null
+                ? config.security().kafkaServerProperties(config.kafkaPort(), config.kafkaControllerPort())
+                : List.of(
+                        "listeners=PLAINTEXT://127.0.0.1:" + config.kafkaPort() + ",CONTROLLER://127.0.0.1:"
+                                + config.kafkaControllerPort(),
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + config.kafkaPort(),
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        write(properties(), String.join("\n", listeners) + "\n" + String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + config.kafkaControllerPort(),
-                "listeners=PLAINTEXT://127.0.0.1:" + config.kafkaPort() + ",CONTROLLER://127.0.0.1:"
-                        + config.kafkaControllerPort(),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + config.kafkaPort(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + dir().resolve("data"),
                 "num.partitions=2",
                 "auto.create.topics.enable=false",
@@ -105,6 +108,7 @@ public class KafkaBroker extends ManagedServer {
             return false;
         }
         Properties p = new Properties();
+        p.putAll(config.kafkaClientProperties());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);

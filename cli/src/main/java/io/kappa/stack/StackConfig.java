@@ -10,17 +10,30 @@ import java.nio.file.Path;
  * @param home the project checkout: server jars in {@code stack/*}{@code /target/lib}, Flink config in {@code flink-conf/}
  * @param stateDir data, logs and pid files
  * @param throwawayData Cassandra without fsync and with an unsafe system keyspace: faster, for tests only
+ * @param security null for plain loopback connections; else SASL_SSL for Kafka, passwords and TLS for Cassandra
  */
 public record StackConfig(Path home, Path stateDir, int kafkaPort, int kafkaControllerPort, int cassandraPort,
-                          int cassandraStoragePort, int flinkRestPort, int flinkRpcPort, boolean throwawayData) {
+                          int cassandraStoragePort, int flinkRestPort, int flinkRpcPort, boolean throwawayData,
+                          StackSecurity security) {
 
     public static StackConfig defaults(Path home) {
-        return new StackConfig(home, home.resolve(".kappa"), 9092, 9093, 9042, 7000, 8081, 6123, false);
+        return new StackConfig(home, home.resolve(".kappa"), 9092, 9093, 9042, 7000, 8081, 6123, false, null);
     }
 
     public static StackConfig forTests(Path home, Path stateDir) {
         return new StackConfig(home, stateDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), true);
+                Ports.free(), true, null);
+    }
+
+    /** The same stack with its servers secured (keys and passwords generated under the state folder). */
+    public StackConfig secured() {
+        return new StackConfig(home, stateDir, kafkaPort, kafkaControllerPort, cassandraPort, cassandraStoragePort,
+                flinkRestPort, flinkRpcPort, throwawayData, StackSecurity.generate(stateDir.resolve("security")));
+    }
+
+    /** Kafka client properties the stack's clients need besides the bootstrap servers (none when not secured). */
+    public java.util.Map<String, String> kafkaClientProperties() {
+        return security == null ? java.util.Map.of() : security.kafkaClientProperties();
     }
 
     public Path lib(String component) {

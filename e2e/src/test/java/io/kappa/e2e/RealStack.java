@@ -31,7 +31,19 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
 
     /** @param withFlinkSession also a Flink session cluster (JobManager + TaskManager JVMs), as bin/kappa up starts */
     public RealStack(boolean withFlinkSession) {
+        this(withFlinkSession, false);
+    }
+
+    private final boolean secured;
+
+    private RealStack(boolean withFlinkSession, boolean secured) {
         this.withFlinkSession = withFlinkSession;
+        this.secured = secured;
+    }
+
+    /** Kafka with SASL_SSL, Cassandra with passwords and TLS, and a Flink session cluster (see StackSecurity). */
+    public static RealStack secured() {
+        return new RealStack(true, true);
     }
 
     public LocalStack stack() {
@@ -42,7 +54,8 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         Path home = Path.of(System.getProperty("kappa.home", "..")).toAbsolutePath().normalize();
         Path state = Files.createTempDirectory("kappa-e2e-");
-        stack = new LocalStack(StackConfig.forTests(home, state));
+        StackConfig config = StackConfig.forTests(home, state);
+        stack = new LocalStack(secured ? config.secured() : config);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         long start = System.nanoTime();
         if (withFlinkSession) {
@@ -106,6 +119,11 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         c.bootstrapServers = bootstrapServers();
         c.cassandraHosts = "127.0.0.1";
         c.cassandraPort = cassandraPort();
+        c.environment = java.util.Map.of();
+        if (secured) {
+            c.kafkaPropertiesFile = stack.config().security().kafkaClientFile();
+            c.cassandraPropertiesFile = stack.config().security().cassandraClientFile();
+        }
         return c;
     }
 }

@@ -1,25 +1,63 @@
 package io.kappa.cassandra;
 
 import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.RemoteEndpointAwareJdkSSLOptions;
+import io.kappa.job.JobOptions.InvalidOptionException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
-/** How to reach Cassandra and which output version (keyspace) to use. */
+/**
+ * How to reach Cassandra and which output version (keyspace) to use. Client properties (from
+ * {@code --cassandra-properties-file}, {@code KAPPA_CASSANDRA_*} variables or {@code --cassandra-property}):
+ * {@code username}, {@code password}, {@code ssl} (true|false), {@code ssl.truststore.location},
+ * {@code ssl.truststore.password}, {@code ssl.truststore.type}. {@link #toString} never shows them.
+ */
 public final class CassandraSettings implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final Pattern KEYSPACE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
+    public static final Set<String> CLIENT_PROPERTIES = Set.of("username", "password", "ssl",
+            "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type");
 
     private final String hosts;
     private final int port;
     private final String keyspace;
     private final int replicationFactor;
+    private final LinkedHashMap<String, String> client;
 
     public CassandraSettings(String hosts, int port, String keyspace, int replicationFactor) {
+        this(hosts, port, keyspace, replicationFactor, Map.of());
+    }
+
+    /** @throws InvalidOptionException for an unknown client property or an {@code ssl} that is not true/false */
+    public CassandraSettings(String hosts, int port, String keyspace, int replicationFactor,
+                             Map<String, String> clientProperties) {
         this.hosts = hosts;
         this.port = port;
         this.keyspace = keyspace;
         this.replicationFactor = replicationFactor;
+        this.client = new LinkedHashMap<>(clientProperties);
+        client.keySet().stream().filter(k -> !CLIENT_PROPERTIES.contains(k)).findFirst().ifPresent(k -> {
+            throw new InvalidOptionException("unknown Cassandra client property '" + k + "' (known: "
+                    + String.join(", ", CLIENT_PROPERTIES.stream().sorted().toList()) + ")");
+        });
+        String ssl = client.getOrDefault("ssl", "false");
+        if (!ssl.equalsIgnoreCase("true") && !ssl.equalsIgnoreCase("false")) {
+            throw new InvalidOptionException("Cassandra client property ssl must be true or false, was '" + ssl + "'");
+        }
+        if (client.containsKey("password") && !client.containsKey("username")) {
+            throw new InvalidOptionException("a Cassandra password was given without a username (client property "
+                    + "username, or KAPPA_CASSANDRA_USERNAME)");
+        }
     }
 
     public static boolean isValidKeyspace(String name) {
@@ -42,14 +80,51 @@ public final class CassandraSettings implements Serializable {
         return replicationFactor;
     }
 
-    /** A driver cluster builder with the contact points and port; callers add what they need and build. */
+    public boolean ssl() {
+        return Boolean.parseBoolean(client.getOrDefault("ssl", "false"));
+    }
+
+    /** A driver cluster builder with the contact points, port, credentials and SSL; callers add what they need. */
     public Cluster.Builder clusterBuilder() {
-        return Cluster.builder()
+        Cluster.Builder b = Cluster.builder()
                 .addContactPoints(Arrays.stream(hosts.split(",")).map(String::trim).toArray(String[]::new))
                 .withPort(port)
                 .withoutJMXReporting();
+        if (client.containsKey("username")) {
+            b.withCredentials(client.get("username"), client.getOrDefault("password", ""));
+        }
+        if (ssl()) {
+            b.withSSL(RemoteEndpointAwareJdkSSLOptions.builder().withSSLContext(sslContext()).build());
+        }
+        return b;
     }
 
+    /** The JVM's default trust, or the truststore named by {@code ssl.truststore.location}. */
+    private SSLContext sslContext() {
+        String location = client.get("ssl.truststore.location");
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            if (location == null) {
+                context.init(null, null, null);
+                return context;
+            }
+            KeyStore store = KeyStore.getInstance(client.getOrDefault("ssl.truststore.type", KeyStore.getDefaultType()));
+            String password = client.get("ssl.truststore.password");
+            try (InputStream in = Files.newInputStream(Path.of(location))) {
+                store.load(in, password == null ? null : password.toCharArray());
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            // the message of a KeyStore failure names the problem ("keystore password was incorrect"), never the value
+            throw new IllegalStateException("cannot use the Cassandra truststore " + location
+                    + " (client property ssl.truststore.location): " + e.getMessage());
+        }
+    }
+
+    /** Hosts, port and keyspace; never the client properties. */
     @Override
     public String toString() {
         return hosts + ":" + port + "/" + keyspace;

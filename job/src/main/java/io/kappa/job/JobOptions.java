@@ -52,8 +52,14 @@ public class JobOptions {
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     public String bootstrapServers;
 
+    @Option(names = "--kafka-properties-file", paramLabel = "<file>",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*) for sources, sinks and checks; "
+                    + "the place for secrets, with KAPPA_KAFKA_* environment variables (docs/security.md)")
+    public java.nio.file.Path kafkaPropertiesFile;
+
     @Option(names = "--kafka-property", paramLabel = "<key=value>",
-            description = "extra Kafka client property for sources and sinks (repeatable), e.g. security.protocol=SSL")
+            description = "one more Kafka client property (repeatable), e.g. security.protocol=SASL_SSL; "
+                    + "secrets are refused here")
     public Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
     @Option(names = "--words-topic", defaultValue = "words", description = "text lines in (default: ${DEFAULT-VALUE})")
@@ -130,6 +136,15 @@ public class JobOptions {
     @Option(names = "--cassandra-port", defaultValue = "9042", description = "CQL port (default: ${DEFAULT-VALUE})")
     public int cassandraPort;
 
+    @Option(names = "--cassandra-properties-file", paramLabel = "<file>",
+            description = "Cassandra client properties: username, password, ssl, ssl.truststore.location, "
+                    + "ssl.truststore.password, ssl.truststore.type; or KAPPA_CASSANDRA_* environment variables")
+    public java.nio.file.Path cassandraPropertiesFile;
+
+    @Option(names = "--cassandra-property", paramLabel = "<key=value>",
+            description = "one more Cassandra client property (repeatable), e.g. ssl=true; secrets are refused here")
+    public Map<String, String> cassandraProperties = new LinkedHashMap<>();
+
     @Option(names = "--keyspace", defaultValue = "kappa",
             description = "output version: the keyspace the tables live in (default: ${DEFAULT-VALUE})")
     public String keyspace;
@@ -145,6 +160,12 @@ public class JobOptions {
     @Option(names = "--job-name", description = "name shown in the Flink web UI (default: kappa-<mode>-<keyspace>)")
     public String jobName;
 
+    /** Where KAPPA_KAFKA_* and KAPPA_CASSANDRA_* are read from: the process environment (tests replace it). */
+    Map<String, String> environment = System.getenv();
+
+    private transient Map<String, String> kafkaClient;
+    private transient CassandraSettings cassandraSettings;
+
     /** Thrown for any unusable argument; the message is one line that names the option. */
     public static class InvalidOptionException extends IllegalArgumentException {
         public InvalidOptionException(String message) {
@@ -156,7 +177,13 @@ public class JobOptions {
      * Parses and validates. Returns null when help or the version was asked for (the text has been printed).
      */
     public static JobOptions parse(String... args) {
+        return parse(System.getenv(), args);
+    }
+
+    /** As {@link #parse(String...)}, with the environment variables given. */
+    public static JobOptions parse(Map<String, String> environment, String... args) {
         JobOptions options = new JobOptions();
+        options.environment = environment;
         CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
                 .setOverwrittenOptionsAllowed(true); // the last occurrence wins
         try {
@@ -204,6 +231,13 @@ public class JobOptions {
         if (from != null) {
             fromMillis();
         }
+        kafkaClient = ConnectionProperties.resolve(new ConnectionProperties.Sources(kafkaPropertiesFile,
+                "--kafka-properties-file", environment, ConnectionProperties.KAFKA_ENV_PREFIX, kafkaProperties,
+                "--kafka-property"));
+        cassandraSettings = new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor,
+                ConnectionProperties.resolve(new ConnectionProperties.Sources(cassandraPropertiesFile,
+                        "--cassandra-properties-file", environment, ConnectionProperties.CASSANDRA_ENV_PREFIX,
+                        cassandraProperties, "--cassandra-property")));
     }
 
     private static void require(boolean ok, String message) {
@@ -230,11 +264,19 @@ public class JobOptions {
     }
 
     public KafkaSettings kafka() {
-        return new KafkaSettings(bootstrapServers, kafkaProperties);
+        requireValidated();
+        return new KafkaSettings(bootstrapServers, kafkaClient);
     }
 
     public CassandraSettings cassandra() {
-        return new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor);
+        requireValidated();
+        return cassandraSettings;
+    }
+
+    private void requireValidated() {
+        if (kafkaClient == null) {
+            validate();
+        }
     }
 
     public KappaTopology.EventTime eventTime() {

@@ -27,4 +27,10 @@ public final class KafkaSettings implements Serializable {
         p.put("bootstrap.servers", bootstrapServers);
         return p;
     }
+
+    /** Never shows a secret's value (see {@link io.kappa.job.ConnectionProperties}). */
+    @Override
+    public String toString() {
+        return bootstrapServers + " " + io.kappa.job.ConnectionProperties.masked(properties);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /** Start-up checks against Kafka, so that a wrong address or a missing topic fails fast and says which option. */
 public final class KafkaTopics {
@@ -25,10 +26,15 @@ public final class KafkaTopics {
             Set<String> existing;
             try {
                 existing = admin.listTopics().names().get(timeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers()
-                        + " (--bootstrap-servers) within " + timeoutMillis / 1000 + "s: is it running? "
-                        + "(bin/kappa status)");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuthenticationException) {
+                    throw new IllegalStateException("Kafka at " + kafka.bootstrapServers() + " refused the login ("
+                            + e.getCause().getMessage() + "): check --kafka-properties-file or KAPPA_KAFKA_* "
+                            + "(docs/security.md)");
+                }
+                throw unreachable(kafka, timeoutMillis);
+            } catch (TimeoutException e) {
+                throw unreachable(kafka, timeoutMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while checking Kafka topics");
@@ -41,5 +47,10 @@ public final class KafkaTopics {
                 }
             }
         }
+    }
+
+    private static IllegalStateException unreachable(KafkaSettings kafka, long timeoutMillis) {
+        return new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers()
+                + " (--bootstrap-servers) within " + timeoutMillis / 1000 + "s: is it running? (bin/kappa status)");
     }
 }

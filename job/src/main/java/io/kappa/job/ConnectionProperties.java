@@ -1,0 +1,90 @@
+package io.kappa.job;
+
+import io.kappa.job.JobOptions.InvalidOptionException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Client properties for Kafka or Cassandra, gathered from a properties file, then environment variables, then the
+ * command line; a later source wins. Secrets (passwords, JAAS configurations, keys) are refused on the command
+ * line: arguments show up in process lists, in the Flink client's log ("Program Arguments") and in the web UI's
+ * run dialog. In a file or the environment they stay out of all three.
+ *
+ * <p>An environment variable names a property by prefix, upper case and underscores:
+ * {@code KAPPA_KAFKA_SASL_JAAS_CONFIG} is {@code sasl.jaas.config}, {@code KAPPA_CASSANDRA_PASSWORD} is
+ * {@code password}.
+ */
+public final class ConnectionProperties {
+    public static final String KAFKA_ENV_PREFIX = "KAPPA_KAFKA_";
+    public static final String CASSANDRA_ENV_PREFIX = "KAPPA_CASSANDRA_";
+    private static final Pattern SECRET =
+            Pattern.compile(".*(password|passwd|secret|jaas|token|credential|private|\\.key(\\.|$)).*");
+    static final String MASK = "******";
+
+    private ConnectionProperties() {}
+
+    /** Where the properties of one client come from, and the names a user sees in messages. */
+    public record Sources(Path file, String fileOption, Map<String, String> environment, String envPrefix,
+                          Map<String, String> commandLine, String commandLineOption) {}
+
+    /** True for keys whose values must never be printed or passed as arguments. */
+    public static boolean isSecret(String key) {
+        return SECRET.matcher(key.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** The environment variable that sets {@code key}: {@code envName("KAPPA_KAFKA_", "sasl.jaas.config")}. */
+    public static String envName(String prefix, String key) {
+        return prefix + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** File, then environment, then command line. Fails with one line naming the option or variable. */
+    public static Map<String, String> resolve(Sources s) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (s.file() != null) {
+            merged.putAll(read(s.file(), s.fileOption()));
+        }
+        new TreeMap<>(s.environment()).forEach((name, value) -> {
+            if (name.startsWith(s.envPrefix()) && name.length() > s.envPrefix().length()) {
+                merged.put(name.substring(s.envPrefix().length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        s.commandLine().forEach((key, value) -> {
+            if (isSecret(key)) {
+                throw new InvalidOptionException(s.commandLineOption() + " " + key + " is a secret: put it in the "
+                        + s.fileOption() + " file or the environment variable " + envName(s.envPrefix(), key)
+                        + ", not on the command line, where process lists and logs show it");
+            }
+            merged.put(key, value);
+        });
+        return merged;
+    }
+
+    private static Map<String, String> read(Path file, String option) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidOptionException(option + " file " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, String> m = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k.trim(), p.getProperty(k).trim()));
+        return m;
+    }
+
+    /** For messages and logs: the properties with every secret's value replaced by {@value #MASK}. */
+    public static String masked(Map<String, String> properties) {
+        Map<String, String> shown = new TreeMap<>();
+        properties.forEach((k, v) -> shown.put(k, isSecret(k) ? MASK : v));
+        return shown.toString();
+    }
+}
