@@ -90,6 +90,10 @@ public class ProduceCommand {
             Duration tooLateBy;
             @Option(names = "--seed", defaultValue = "42", description = "(default: ${DEFAULT-VALUE})")
             long seed;
+            @Option(names = "--rate", paramLabel = "LINES_PER_S", description = "send in real time at this rate, each "
+                    + "line stamped with the time it is sent (moved back for --out-of-order/--too-late); --span and "
+                    + "--start are then ignored. Default: as fast as possible, timestamps over --span")
+            Double rate;
 
             TextGenerator.Spec spec() {
                 long startMillis = start != null ? start.toEpochMilli() : System.currentTimeMillis() - span.toMillis();
@@ -103,8 +107,13 @@ public class ProduceCommand {
             if (generate != null && file != null) {
                 throw new IllegalArgumentException("--generate and --file exclude each other");
             }
+            if (generate != null && generate.rate != null && !(generate.rate > 0)) {
+                throw new IllegalArgumentException("--rate must be greater than zero, was " + generate.rate);
+            }
             if (generate != null) {
-                Summary s = generate(connections, topic, generate.spec(), !quiet);
+                Summary s = generate.rate != null
+                        ? stream(connections, topic, generate.spec(), generate.rate, !quiet)
+                        : generate(connections, topic, generate.spec(), !quiet);
                 System.out.println("  produced " + s.lines() + " lines, " + s.words() + " words (" + s.tooLate()
                         + " lines too late) to " + topic);
                 return 0;
@@ -264,6 +273,35 @@ public class ProduceCommand {
                 maxTs = Math.max(maxTs, line.timestamp());
                 sender.send(("line-" + line.index()).getBytes(StandardCharsets.UTF_8),
                         line.text().getBytes(StandardCharsets.UTF_8), line.timestamp());
+            }
+        }
+        return new Summary(spec.lines(), words, tooLate, maxTs);
+    }
+
+    /**
+     * Sends the spec's lines at {@code linesPerSecond} in real time, like a live feed: each is stamped with the
+     * time it is sent, moved back by as much as the spec moves it (out of order, too late).
+     */
+    public static Summary stream(Connections c, String topic, TextGenerator.Spec spec, double linesPerSecond,
+                                 boolean progress) {
+        TextGenerator gen = new TextGenerator(spec);
+        long words = 0;
+        long tooLate = 0;
+        long maxTs = Long.MIN_VALUE;
+        long start = System.nanoTime();
+        try (RecordSender sender = new RecordSender(c, topic, spec.lines(), progress)) {
+            while (gen.hasNext()) {
+                TextGenerator.Line line = gen.next();
+                long wait = start + (long) (line.index() * 1e9 / linesPerSecond) - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait); // pacing, not synchronisation
+                }
+                long ts = System.currentTimeMillis() + line.timestamp() - gen.nominalTimestamp(line.index());
+                words += line.words();
+                tooLate += line.tooLate() ? 1 : 0;
+                maxTs = Math.max(maxTs, ts);
+                sender.send(("line-" + line.index()).getBytes(StandardCharsets.UTF_8),
+                        line.text().getBytes(StandardCharsets.UTF_8), ts);
             }
         }
         return new Summary(spec.lines(), words, tooLate, maxTs);

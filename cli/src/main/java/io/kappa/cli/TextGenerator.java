@@ -64,8 +64,7 @@ public final class TextGenerator {
 
     public Line next() {
         long i = next++;
-        long spanMillis = spec.span().toMillis();
-        long ts = spec.startMillis() + (spec.lines() <= 1 ? 0 : i * spanMillis / spec.lines());
+        long ts = nominalTimestamp(i);
         boolean tooLate = false;
         double roll = random.nextDouble();
         if (roll < spec.tooLateFraction()) {
@@ -83,6 +82,11 @@ public final class TextGenerator {
             text.append(words[rank(random.nextDouble())]);
         }
         return new Line(i, ts, text.toString(), n, tooLate);
+    }
+
+    /** Where line {@code i} would be in time without being moved out of order or too late. */
+    public long nominalTimestamp(long i) {
+        return spec.startMillis() + (spec.lines() <= 1 ? 0 : i * spec.span().toMillis() / spec.lines());
     }
 
     /** Words per tumbling-window start over every line the spec generates (the expected sums of a run). */

@@ -170,6 +170,23 @@ public final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
+    /** The full state size in bytes of the job's latest completed checkpoint, or -1 before the first. */
+    public long latestCheckpointBytes(String jobId) {
+        JsonNode latest = get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
+        return latest.isMissingNode() || latest.isNull() ? -1 : latest.path("state_size").asLong();
+    }
+
+    /** JVM heap used, in bytes, summed over the TaskManagers. */
+    public long taskManagerHeapUsedBytes() {
+        long sum = 0;
+        for (JsonNode tm : get("/taskmanagers").path("taskmanagers")) {
+            for (JsonNode m : get("/taskmanagers/" + tm.path("id").asText() + "/metrics?get=Status.JVM.Memory.Heap.Used")) {
+                sum += (long) m.path("value").asDouble();
+            }
+        }
+        return sum;
+    }
+
     /** How many failures the job has recorded (its exception history). */
     public int failures(String jobId) {
         return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();

@@ -1,0 +1,113 @@
+package io.kappa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kappa.cli.Connections;
+import io.kappa.cli.ProduceCommand;
+import io.kappa.cli.Results;
+import io.kappa.cli.TextGenerator;
+import io.kappa.cli.TopicsCommand;
+import io.kappa.stack.Deadline;
+import io.kappa.stack.FlinkCli;
+import io.kappa.stack.FlinkRest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 5, item 6: bounded state. A live job on the session cluster under a steady generator (real time, 400
+ * lines/s) for several minutes ({@code -Dkappa.soak.minutes}, default 3): the checkpointed state stays flat
+ * because each window's state is dropped once the watermark passes its end plus the allowed lateness. Prints
+ * the state size, the TaskManager's heap and resident memory every sample; checks that every word of every
+ * closed window is in Cassandra at the end.
+ */
+class SoakIT {
+    private static final long WINDOW = 10_000;
+    private static final double LINES_PER_SECOND = 400;
+
+    @RegisterExtension
+    static final RealStack STACK = new RealStack(true);
+
+    record Sample(double second, long stateBytes, long heapBytes, long rssMiB, long recordsRead) {}
+
+    @Test
+    void stateAndMemoryStayFlatUnderASteadyLiveFeed() throws Exception {
+        double minutes = Double.parseDouble(System.getProperty("kappa.soak.minutes", "3"));
+        Connections c = STACK.connections();
+        TopicsCommand.create(c, List.of("soak-words", "soak-late", "soak-dead"), 2, (short) 1);
+        String submitted = FlinkCli.run(STACK.config(), List.of("run", "-d",
+                STACK.config().home().resolve("job/target/kappa-job.jar").toString(), "--mode", "live",
+                "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
+                "--words-topic", "soak-words", "--late-topic", "soak-late", "--dead-letter-topic", "soak-dead",
+                "--no-weather", "--keyspace", "soak", "--window", "10s", "--allowed-lateness", "10s",
+                "--checkpoint-interval", "5s", "--group-id", "soak"), 180);
+        assertThat(submitted).contains("Job has been submitted with JobID");
+        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
+        String jobId = rest.jobs().stream().filter(j -> j.name().equals("kappa-live-soak")).findFirst().orElseThrow().id();
+        Deadline.await("the live job running", Duration.ofMinutes(1), () -> rest.state(jobId).equals("RUNNING"));
+
+        long lines = (long) (LINES_PER_SECOND * minutes * 60);
+        TextGenerator.Spec spec = new TextGenerator.Spec(lines, 5000, 5, 10, 1.0, 0, Duration.ofMinutes(1), 0.02,
+                Duration.ofSeconds(3), 0, Duration.ZERO, 7);
+        CompletableFuture<ProduceCommand.Summary> feed = CompletableFuture.supplyAsync(
+                () -> ProduceCommand.stream(c, "soak-words", spec, LINES_PER_SECOND, false));
+
+        List<Sample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        System.out.printf("%8s %12s %12s %8s %12s%n", "second", "state bytes", "heap bytes", "RSS MiB", "records read");
+        while (!feed.isDone()) {
+            Deadline.await("the next sample", Duration.ofSeconds(15),
+                    () -> feed.isDone() || System.nanoTime() - start >= (samples.size() + 1) * 10_000_000_000L);
+            Sample s = new Sample((System.nanoTime() - start) / 1e9, rest.latestCheckpointBytes(jobId),
+                    rest.taskManagerHeapUsedBytes(), STACK.stack().server("flink-taskmanager").residentMemoryMiB(),
+                    rest.metricSum(jobId, "recordsRead"));
+            samples.add(s);
+            System.out.printf("%8.0f %,12d %,12d %8d %,12d%n", s.second(), s.stateBytes(), s.heapBytes(), s.rssMiB(),
+                    s.recordsRead());
+        }
+        ProduceCommand.Summary produced = feed.get();
+
+        // state: after the first minute (windows filling up), the second half is no bigger than the first half
+        List<Sample> steady = samples.stream().filter(s -> s.second() >= 60 && s.stateBytes() > 0).toList();
+        assertThat(steady).hasSizeGreaterThanOrEqualTo(6);
+        List<Sample> first = steady.subList(0, steady.size() / 2);
+        List<Sample> second = steady.subList(steady.size() / 2, steady.size());
+        long firstMax = first.stream().mapToLong(Sample::stateBytes).max().orElseThrow();
+        long secondMax = second.stream().mapToLong(Sample::stateBytes).max().orElseThrow();
+        System.out.printf("checkpointed state: max %,d bytes in the first half of the steady run, %,d in the second%n",
+                firstMax, secondMax);
+        assertThat(secondMax).as("state in the second half vs the first").isLessThanOrEqualTo(firstMax * 13 / 10);
+        assertThat(rest.failures(jobId)).isZero();
+
+        // nothing lost on the way: every closed window's words are in Cassandra
+        List<ConsumerRecord<byte[], byte[]>> records = STACK.awaitRecords("soak-words", produced.lines());
+        TreeMap<Long, Long> expected = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            long words = new String(r.value(), StandardCharsets.UTF_8).split(" ").length;
+            expected.merge(r.timestamp() - Math.floorMod(r.timestamp(), WINDOW), words, Long::sum);
+        }
+        expected.pollLastEntry(); // the newest windows close only when newer records arrive
+        expected.pollLastEntry();
+        Deadline.await("every closed window's words in Cassandra", Duration.ofMinutes(1), () -> {
+            Map<Long, Long> found = Results.totals(rows(c));
+            found.keySet().retainAll(expected.keySet());
+            return found.equals(expected);
+        });
+        System.out.printf("%,d lines, %,d words in %d closed windows, all in Cassandra%n", produced.lines(),
+                expected.values().stream().mapToLong(Long::longValue).sum(), expected.size());
+        rest.cancel(jobId);
+    }
+
+    private static Map<String, Long> rows(Connections c) {
+        try (Results r = new Results(c.cassandra("soak", 1))) {
+            return r.all();
+        }
+    }
+}
