@@ -170,6 +170,20 @@ public final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
+    /** The job's user accumulators by name (kept after the job ends), e.g. {@code wordsCounted}. */
+    public java.util.Map<String, String> accumulators(String jobId) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        for (JsonNode a : get("/jobs/" + jobId + "/accumulators").path("user-task-accumulators")) {
+            m.put(a.path("name").asText(), a.path("value").asText());
+        }
+        return m;
+    }
+
+    /** How long the job ran (or has been running), in milliseconds, as the web UI shows it. */
+    public long durationMillis(String jobId) {
+        return get("/jobs/" + jobId).path("duration").asLong();
+    }
+
     /** The full state size in bytes of the job's latest completed checkpoint, or -1 before the first. */
     public long latestCheckpointBytes(String jobId) {
         JsonNode latest = get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");

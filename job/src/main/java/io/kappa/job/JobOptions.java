@@ -33,6 +33,9 @@ public class JobOptions {
 
     public enum Mode { live, replay }
 
+    /** Where the results go: Cassandra, or counted and dropped (benchmarks). */
+    public enum Output { cassandra, discard }
+
     /** How a replay runs: STREAMING (the same watermarks and lateness as live) or BATCH. */
     public enum ReplayRuntime { streaming, batch }
 
@@ -156,6 +159,12 @@ public class JobOptions {
     @Option(names = "--cassandra-max-concurrent-writes", defaultValue = "256",
             description = "in-flight writes per sink subtask before back-pressure (default: ${DEFAULT-VALUE})")
     public int cassandraMaxConcurrentWrites;
+
+    @Option(names = "--output", defaultValue = "cassandra",
+            description = "cassandra | discard: count the results and drop them, to measure the job without its "
+                    + "database (bin/kappa bench); late records and dead letters still go to Kafka (default: "
+                    + "${DEFAULT-VALUE})")
+    public Output output;
 
     @Option(names = "--job-name", description = "name shown in the Flink web UI (default: kappa-<mode>-<keyspace>)")
     public String jobName;

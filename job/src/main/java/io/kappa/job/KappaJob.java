@@ -57,7 +57,9 @@ public final class KappaJob {
             topics.put("--weather-late-topic", o.weatherLateTopic);
         }
         KafkaTopics.requireExist(o.kafka(), topics, 15_000);
-        CassandraSchema.create(o.cassandra());
+        if (o.output == JobOptions.Output.cassandra) {
+            CassandraSchema.create(o.cassandra());
+        }
     }
 
     /** Configures the environment for the mode and adds the topology with the production sources and sinks. */
