@@ -30,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -59,9 +58,6 @@ class DashboardIT {
 
     @RegisterExtension
     static final RealStack STACK = new RealStack(true);
-
-    @TempDir
-    Path tmp;
 
     @Test
     void theDashboardShowsTheProducedWordsAndWeatherAndTheRunningJob() throws Exception {
@@ -112,11 +108,13 @@ class DashboardIT {
             try (DashboardServer server = DashboardServer.start(
                     new DashboardData(STACK.connections(), KEYSPACE, STACK.config().flinkRestUrl()),
                     "127.0.0.1", 0, Duration.ofSeconds(2))) {
-                WebDriver browser = chromium();
+                Path profile = Files.createTempDirectory("kappa-dashboard-chromium-");
+                WebDriver browser = chromium(profile);
                 try {
                     checkThePage(browser, "http://127.0.0.1:" + server.port() + "/", window, expectedTop, expectedTemps, jobId);
                 } finally {
                     browser.quit();
+                    deleteQuietly(profile); // not a @TempDir: Chromium may still be writing there as it exits
                 }
             }
         } finally {
@@ -188,11 +186,10 @@ class DashboardIT {
                 + "return r && [r.dataset.state, r.cells[0].textContent, r.cells[1].textContent];";
         wait.until(b -> js.executeScript(readJobRow, jobId) instanceof List<?> row && "RUNNING".equals(row.get(0)));
         assertThat(js.executeScript(readJobRow, jobId)).isEqualTo(List.of("RUNNING", "kappa-live-" + KEYSPACE, "RUNNING"));
-        wait.until(b -> Long.valueOf(9).equals(js.executeScript(
-                "const j = window.kappaDashboard.pipeline.jobs.find(j => j.id === arguments[0]);"
-                        + "return j && j.metrics && j.metrics.recordsRead;", jobId)));
-        assertThat(js.executeScript("const j = window.kappaDashboard.pipeline.jobs.find(j => j.id === arguments[0]);"
-                + "return j.metrics.malformedRecords;", jobId)).isEqualTo(1L);
+        String metric = "const p = window.kappaDashboard.pipeline, j = p && p.jobs.find(j => j.id === arguments[0]);"
+                + "return j && j.metrics && j.metrics[arguments[1]];";
+        wait.until(b -> Long.valueOf(9).equals(js.executeScript(metric, jobId, "recordsRead")));
+        assertThat(js.executeScript(metric, jobId, "malformedRecords")).isEqualTo(1L);
         assertThat(browser.findElements(By.cssSelector("#versions li[data-keyspace='" + KEYSPACE + "']"))).hasSize(1);
 
         // no panel shows an error once everything is drawn
@@ -208,7 +205,7 @@ class DashboardIT {
     }
 
     /** Debian's Chromium through Debian's chromedriver: Selenium Manager is never asked to download anything. */
-    private WebDriver chromium() {
+    private static WebDriver chromium(Path profile) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -216,8 +213,16 @@ class DashboardIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + tmp.resolve("chromium"), "--window-size=1400,1800");
+                "--user-data-dir=" + profile, "--window-size=1400,1800");
         return new ChromeDriver(service, options);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.out.println("left " + dir + ": " + e.getMessage());
+        }
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
