@@ -187,6 +187,10 @@ public final class DashboardData implements DashboardSource {
         String cassandraError = null;
         try {
             CassandraConnection c = cassandra();
+            if (c.session().getState().getConnectedHosts().isEmpty()) { // the driver reconnects by itself meanwhile
+                throw new IllegalStateException("lost Cassandra at " + connections.cassandraHosts + ":"
+                        + connections.cassandraPort + ": is it running? (bin/kappa status)");
+            }
             versions = Serving.versions(c.cluster());
             Optional<String> promoted = Serving.current(c.session());
             served = promoted.orElse(Serving.FALLBACK);
