@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class, SchemaCommand.class,
             ProduceCommand.class, ConsumeCommand.class,
             QueryCommand.class, DiffCommand.class, ReplayCommand.class, PromoteCommand.class,
-            FlinkCommand.class, DemoCommand.class, BenchCommand.class,
+            FlinkCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public class KappaCli implements Runnable {
 

@@ -58,6 +58,24 @@ public class ReplayCommand implements Callable<Integer> {
     /** How a replay went. */
     public record Outcome(String jobId, String state, long records, double seconds) {}
 
+    /** Where a running replay is: records read of the total to read, after some seconds. */
+    public record Progress(long read, long total, double seconds) {
+        /** 0..1; a replay of nothing is done. */
+        public double fraction() {
+            return total == 0 ? 1 : Math.min(1.0, (double) read / total);
+        }
+
+        /** Records per second so far. */
+        public double rate() {
+            return read / Math.max(seconds, 1e-3);
+        }
+
+        /** Seconds left at the rate so far, or null before the first record and once everything is read. */
+        public Double etaSeconds() {
+            return read == 0 || read >= total ? null : (total - read) / Math.max(rate(), 1);
+        }
+    }
+
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>(jobArgs);
@@ -126,23 +144,30 @@ public class ReplayCommand implements Callable<Integer> {
             return;
         }
         int width = 30;
-        double done = total == 0 ? 1 : (double) read / total;
-        double rate = read / Math.max(seconds, 1e-3);
-        String eta = read == 0 || read >= total ? "" : String.format("  ETA %.0f s", (total - read) / Math.max(rate, 1));
-        out.printf("\r  replay [%s%s] %,d/%,d records  %,.0f/s%s   ", "#".repeat((int) (width * done)),
-                ".".repeat(width - (int) (width * done)), read, total, rate, eta);
+        Progress p = new Progress(read, total, seconds);
+        String eta = p.etaSeconds() == null ? "" : String.format("  ETA %.0f s", p.etaSeconds());
+        out.printf("\r  replay [%s%s] %,d/%,d records  %,.0f/s%s   ", "#".repeat((int) (width * p.fraction())),
+                ".".repeat(width - (int) (width * p.fraction())), read, total, p.rate(), eta);
         out.flush();
     }
 
     /** Records between the start (offset zero, or --from) and the end offsets as of now: what the replay will read. */
     static long recordsToReplay(JobOptions o, List<String> topics) {
-        Properties p = o.kafka().clientProperties();
+        return recordsToReplay(o.kafka(), topics, o.fromMillis());
+    }
+
+    /**
+     * Records of the topics between offset zero (or the first at {@code fromMillis}) and the end offsets as of now.
+     *
+     * @param fromMillis replay start time in epoch milliseconds, or null for offset zero
+     */
+    public static long recordsToReplay(io.kappa.kafka.KafkaSettings kafka, List<String> topics, Long fromMillis) {
+        Properties p = kafka.clientProperties();
         try (Admin admin = Admin.create(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (var d : admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).values()) {
                 d.partitions().forEach(i -> partitions.add(new TopicPartition(d.name(), i.partition())));
             }
-            Long fromMillis = o.fromMillis();
             Map<TopicPartition, OffsetSpec> startSpec = new HashMap<>();
             Map<TopicPartition, OffsetSpec> endSpec = new HashMap<>();
             for (TopicPartition tp : partitions) {
@@ -161,7 +186,7 @@ public class ReplayCommand implements Callable<Integer> {
             }
             return total;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read the offsets of " + topics + " on " + o.bootstrapServers
+            throw new IllegalStateException("cannot read the offsets of " + topics + " on " + kafka.bootstrapServers()
                     + " (--bootstrap-servers): " + e.getMessage());
         }
     }

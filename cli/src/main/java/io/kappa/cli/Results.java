@@ -18,13 +18,24 @@ public final class Results implements AutoCloseable {
     private final CassandraSettings settings;
     private final CassandraConnection connection;
     private final Session session;
+    private final boolean ownsConnection;
 
     public record Count(long windowStart, long windowEnd, String word, long count) {}
 
     public Results(CassandraSettings settings) {
+        this(settings, CassandraConnection.open(settings), true);
+    }
+
+    /** Reads {@code settings.keyspace()} through a connection the caller keeps open (and closes). */
+    public Results(CassandraSettings settings, CassandraConnection shared) {
+        this(settings, shared, false);
+    }
+
+    private Results(CassandraSettings settings, CassandraConnection connection, boolean ownsConnection) {
         this.settings = settings;
-        this.connection = CassandraConnection.open(settings);
+        this.connection = connection;
         this.session = connection.session();
+        this.ownsConnection = ownsConnection;
     }
 
     private String table(String name) {
@@ -100,6 +111,8 @@ public final class Results implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
+        if (ownsConnection) {
+            connection.close();
+        }
     }
 }

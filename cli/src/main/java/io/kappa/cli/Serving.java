@@ -1,11 +1,16 @@
 package io.kappa.cli;
 
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.KeyspaceMetadata;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.exceptions.DriverException;
 import io.kappa.cassandra.CassandraConnection;
 import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,12 +25,33 @@ public final class Serving {
 
     public static Optional<String> current(CassandraSettings any) {
         try (CassandraConnection c = CassandraConnection.open(any)) {
-            Row r = c.session().execute("SELECT keyspace_name FROM " + CassandraSchema.META_KEYSPACE + "." + CassandraSchema.SERVING
+            return current(c.session());
+        } catch (DriverException | IllegalStateException e) {
+            return Optional.empty(); // no Cassandra: the default
+        }
+    }
+
+    /** The promoted keyspace, read through an open session; empty when nothing was promoted. */
+    public static Optional<String> current(Session session) {
+        try {
+            Row r = session.execute("SELECT keyspace_name FROM " + CassandraSchema.META_KEYSPACE + "." + CassandraSchema.SERVING
                     + " WHERE name = ?", NAME).one();
             return Optional.ofNullable(r == null ? null : r.getString(0));
-        } catch (DriverException | IllegalStateException e) {
-            return Optional.empty(); // no meta keyspace yet (nothing was promoted), or no Cassandra: the default
+        } catch (DriverException e) {
+            return Optional.empty(); // no meta keyspace yet (nothing was promoted)
         }
+    }
+
+    /** The output versions: keyspaces that have the word-count or the weather tables, by name. */
+    public static List<String> versions(Cluster cluster) {
+        List<String> names = new ArrayList<>();
+        for (KeyspaceMetadata ks : cluster.getMetadata().getKeyspaces()) {
+            if (ks.getTable(CassandraSchema.WORD_COUNTS_BY_WINDOW) != null || ks.getTable(CassandraSchema.WEATHER_LATEST) != null) {
+                names.add(ks.getName());
+            }
+        }
+        Collections.sort(names);
+        return names;
     }
 
     /** The keyspace to read: the one given, else the promoted one, else "kappa". */

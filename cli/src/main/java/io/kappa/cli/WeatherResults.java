@@ -17,11 +17,22 @@ public final class WeatherResults implements AutoCloseable {
     private final CassandraSettings settings;
     private final CassandraConnection connection;
     private final Session session;
+    private final boolean ownsConnection;
 
     public WeatherResults(CassandraSettings settings) {
+        this(settings, CassandraConnection.open(settings), true);
+    }
+
+    /** Reads {@code settings.keyspace()} through a connection the caller keeps open (and closes). */
+    public WeatherResults(CassandraSettings settings, CassandraConnection shared) {
+        this(settings, shared, false);
+    }
+
+    private WeatherResults(CassandraSettings settings, CassandraConnection connection, boolean ownsConnection) {
         this.settings = settings;
-        this.connection = CassandraConnection.open(settings);
+        this.connection = connection;
         this.session = connection.session();
+        this.ownsConnection = ownsConnection;
     }
 
     private List<Row> query(String table, String where, Object... values) {
@@ -69,6 +80,8 @@ public final class WeatherResults implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
+        if (ownsConnection) {
+            connection.close();
+        }
     }
 }

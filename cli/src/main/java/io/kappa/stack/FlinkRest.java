@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The few calls of the Flink REST API (the one the web UI uses) that the CLI needs. */
 public final class FlinkRest {
@@ -17,6 +20,10 @@ public final class FlinkRest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public record Job(String id, String name, String state) {}
+
+    /** One job's state and timing, and the names of its vertices (chained operators, e.g. "Source: Kafka: words -> ..."). */
+    public record JobDetails(String id, String name, String state, long startTime, long durationMillis,
+                             List<String> vertices) {}
 
     public FlinkRest(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -145,24 +152,41 @@ public final class FlinkRest {
 
     /** The sum over all subtasks of the operator metrics whose name ends with {@code .suffix} (e.g. recordsRead). */
     public long metricSum(String jobId, String suffix) {
-        long sum = 0;
+        return metricSums(jobId, List.of(suffix)).get(suffix);
+    }
+
+    /** {@link #metricSum} of several metrics in one pass over the job's vertices; every suffix has a sum (0 if absent). */
+    public Map<String, Long> metricSums(String jobId, Collection<String> suffixes) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        suffixes.forEach(s -> sums.put(s, 0L));
         for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
             String vid = vertex.path("id").asText();
             List<String> ids = new ArrayList<>();
             for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics")) {
                 String id = m.path("id").asText();
-                if (id.endsWith("." + suffix)) {
+                if (suffixes.stream().anyMatch(s -> id.endsWith("." + s))) {
                     ids.add(id);
                 }
             }
             if (!ids.isEmpty()) {
                 for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=sum&get="
                         + String.join(",", ids))) {
-                    sum += (long) m.path("sum").asDouble();
+                    String id = m.path("id").asText();
+                    suffixes.stream().filter(s -> id.endsWith("." + s)).findFirst()
+                            .ifPresent(s -> sums.merge(s, (long) m.path("sum").asDouble(), Long::sum));
                 }
             }
         }
-        return sum;
+        return sums;
+    }
+
+    /** {@code GET /jobs/<id>}: state, start time, duration and vertex names. */
+    public JobDetails details(String jobId) {
+        JsonNode j = get("/jobs/" + jobId);
+        List<String> vertices = new ArrayList<>();
+        j.path("vertices").forEach(v -> vertices.add(v.path("name").asText()));
+        return new JobDetails(j.path("jid").asText(jobId), j.path("name").asText(), j.path("state").asText(),
+                j.path("start-time").asLong(), j.path("duration").asLong(), vertices);
     }
 
     /** How many checkpoints of the job have completed. */

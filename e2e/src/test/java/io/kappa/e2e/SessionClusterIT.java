@@ -211,7 +211,8 @@ class SessionClusterIT {
                     "org/apache/flink/streaming/connectors/cassandra/CassandraSinkBase.class");
             assertThat(names).noneMatch(n -> n.startsWith("kafka/server/") || n.startsWith("org/apache/cassandra/")
                     || n.startsWith("org/apache/flink/runtime/") || n.startsWith("io/kappa/stack/")
-                    || n.startsWith("io/kappa/cli/"));
+                    || n.startsWith("io/kappa/cli/") || n.startsWith("io/kappa/dashboard/") || n.startsWith("io/javalin/")
+                    || n.startsWith("META-INF/resources/webjars/"));
         }
     }
 }

@@ -1,0 +1,146 @@
+package io.kappa.dashboard;
+
+import io.kappa.cli.ReplayCommand;
+import io.kappa.cli.Results;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the dashboard's endpoints answer (serialised by Jackson as they are), and the pure steps that shape it. */
+public final class DashboardJson {
+    private DashboardJson() {}
+
+    /** The job metrics the pipeline panel shows (see docs/operations.md, Metrics). */
+    public static final List<String> METRICS = List.of("recordsRead", "weatherRead", "lateWords", "malformedRecords",
+            "malformedWeather", "rowsWritten");
+
+    public record WordCount(String word, long count) {}
+
+    /** /api/words/top: the top words of one window; {@code windows} are all windows with counts, oldest first. */
+    public record TopWords(String keyspace, String window, String windowEnd, List<String> windows, List<WordCount> words) {}
+
+    public record Point(String windowStart, String windowEnd, long count) {}
+
+    /** /api/words/word: one word's counts, oldest window first (the order a line chart draws). */
+    public record WordSeries(String keyspace, String word, List<Point> points) {}
+
+    public record LatestReading(long cityId, String city, String country, Double tempC, Double feelsLikeC, Double windKmh,
+                                String beaufort, String compass, String condition, String localTime, String observedAt) {}
+
+    /** /api/weather/latest: the newest reading of every city, by country then city. */
+    public record Latest(String keyspace, List<LatestReading> cities) {}
+
+    public record Reading(String observedAt, String localTime, Double tempC, Double feelsLikeC, Double windKmh,
+                          String beaufort, String compass, String description) {}
+
+    public record CityWindow(String windowStart, String windowEnd, long readings, Double minTempC, Double maxTempC,
+                             Double avgTempC, Double maxWindKmh, String topCondition) {}
+
+    /** /api/weather/city: one city's readings and window summaries, both oldest first. */
+    public record CityWeather(String keyspace, long cityId, String city, List<Reading> readings, List<CityWindow> windows) {}
+
+    /** A running replay's progress: records read of the records in its topics. */
+    public record Replay(List<String> topics, long read, long total, double fraction, double rate, Double etaSeconds) {}
+
+    /** One job of the session cluster; metrics and replay only while it runs. */
+    public record Job(String id, String name, String state, String mode, String keyspace, Long startTime,
+                      Long durationMillis, Map<String, Long> metrics, Replay replay, String error) {}
+
+    /** /api/pipeline: the jobs, the output versions (keyspaces) and the one served; an error per source, or null. */
+    public record Pipeline(String flinkUrl, String flinkError, List<Job> jobs, List<String> versions, String served,
+                           boolean servedIsDefault, String cassandraError) {}
+
+    /** The dashboard's settings for the page. */
+    public record Config(String keyspace, long refreshMillis, String flinkUrl, String chartJs) {}
+
+    /** The error body of every endpoint. */
+    public record Error(String error) {}
+
+    public static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /**
+     * The window to show: {@code latest} (or nothing) is the newest of {@code windows} (null when there is none);
+     * otherwise an ISO-8601 instant.
+     */
+    public static Long windowStart(String requested, List<Long> windows) {
+        if (requested == null || requested.isBlank() || requested.equals("latest")) {
+            return windows.isEmpty() ? null : windows.get(windows.size() - 1);
+        }
+        try {
+            return Instant.parse(requested.trim()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("window must be 'latest' or an ISO-8601 instant such as "
+                    + "2026-11-22T10:00:00Z, was '" + requested + "'");
+        }
+    }
+
+    public static TopWords top(String keyspace, Long windowStart, List<Long> windows, List<Results.Count> top) {
+        List<WordCount> words = top.stream().map(c -> new WordCount(c.word(), c.count())).toList();
+        String end = top.isEmpty() ? null : iso(top.get(0).windowEnd());
+        return new TopWords(keyspace, windowStart == null ? null : iso(windowStart), end,
+                windows.stream().map(DashboardJson::iso).toList(), words);
+    }
+
+    /** Counts as {@link Results#word} gives them (newest first), turned oldest first. */
+    public static WordSeries series(String keyspace, String word, List<Results.Count> newestFirst) {
+        List<Point> points = new ArrayList<>();
+        for (Results.Count c : newestFirst) {
+            points.add(new Point(iso(c.windowStart()), iso(c.windowEnd()), c.count()));
+        }
+        Collections.reverse(points);
+        return new WordSeries(keyspace, word, points);
+    }
+
+    /** What a job's name says, when it is the default kappa-&lt;mode&gt;-&lt;keyspace&gt; (--job-name may say less). */
+    public record JobName(String mode, String keyspace) {}
+
+    private static final Pattern DEFAULT_NAME = Pattern.compile("kappa-(live|replay)-([A-Za-z][A-Za-z0-9_]{0,47})");
+
+    public static JobName parseJobName(String name) {
+        Matcher m = DEFAULT_NAME.matcher(name == null ? "" : name);
+        if (m.matches()) {
+            return new JobName(m.group(1), m.group(2));
+        }
+        String lower = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+        return new JobName(lower.contains("replay") ? "replay" : lower.contains("live") ? "live" : null, null);
+    }
+
+    private static final Pattern KAFKA_SOURCE = Pattern.compile("Source: Kafka: ([A-Za-z0-9._-]+)");
+
+    /** The topics a job reads, from its vertex names: the job names its sources "Kafka: &lt;topic&gt;". */
+    public static List<String> sourceTopics(List<String> vertexNames) {
+        List<String> topics = new ArrayList<>();
+        for (String v : vertexNames) {
+            Matcher m = KAFKA_SOURCE.matcher(v);
+            while (m.find()) {
+                if (!topics.contains(m.group(1))) {
+                    topics.add(m.group(1));
+                }
+            }
+        }
+        return topics;
+    }
+
+    /** A replay's progress as ReplayCommand draws it: records read (words and weather) of the records to replay. */
+    public static Replay replay(List<String> topics, Map<String, Long> metrics, long total, long durationMillis) {
+        long read = metrics.getOrDefault("recordsRead", 0L) + metrics.getOrDefault("weatherRead", 0L);
+        ReplayCommand.Progress p = new ReplayCommand.Progress(Math.min(read, total), total, durationMillis / 1000.0);
+        return new Replay(topics, p.read(), total, p.fraction(), p.rate(), p.etaSeconds());
+    }
+
+    /** Running jobs first, then the others; each group newest first where the start is known. */
+    public static List<Job> ordered(List<Job> jobs) {
+        List<Job> sorted = new ArrayList<>(jobs);
+        sorted.sort(Comparator.comparing((Job j) -> !j.state().equals("RUNNING"))
+                .thenComparing(j -> j.startTime() == null ? Long.MAX_VALUE : -j.startTime()));
+        return sorted;
+    }
+}
