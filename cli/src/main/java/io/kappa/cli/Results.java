@@ -74,11 +74,12 @@ public final class Results implements AutoCloseable {
     /** One word's counts, newest window first. */
     public List<Count> word(String word, int limit) {
         List<Count> counts = new ArrayList<>();
-        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(CassandraSchema.WORD_COUNTS_BY_WORD)
-                + " WHERE word = ? LIMIT " + limit, word)) {
+        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(CassandraSchema.WORD_COUNTS_BY_WINDOW)
+                + " WHERE word = ?", word)) { // through the storage-attached index on word
             counts.add(count(r));
         }
-        return counts;
+        counts.sort(Comparator.comparingLong(Count::windowStart).reversed());
+        return counts.subList(0, Math.min(limit, counts.size()));
     }
 
     /** Every (window start, word) → count. */

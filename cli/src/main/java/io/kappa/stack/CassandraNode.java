@@ -68,6 +68,8 @@ public class CassandraNode extends ManagedServer {
                 "hints_directory: " + d.resolve("hints"),
                 "saved_caches_directory: " + d.resolve("saved_caches"),
                 "cdc_raw_directory: " + d.resolve("cdc_raw"),
+                // bin/kappa demo and bench drop their keyspaces on every run: no snapshot of what is dropped
+                "auto_snapshot: false",
                 "") + (config.security() == null ? "" : String.join("\n", config.security().cassandraYaml()) + "\n"));
         write(d.resolve("logback.xml"), String.join("\n",
                 "<configuration>",

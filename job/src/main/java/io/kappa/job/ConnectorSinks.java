@@ -49,11 +49,12 @@ public class ConnectorSinks implements Sinks {
 
     @Override
     public void wordCounts(DataStream<WindowedWordCount> counts) {
-        CassandraUpserts.write(counts, cassandra, maxConcurrentWrites,
-                List.of(CassandraSchema.WORD_COUNTS_BY_WINDOW, CassandraSchema.WORD_COUNTS_BY_WORD),
+        // a window's counts come out together at the watermark that fires it: one partition, written in batches
+        CassandraUpserts.writeInPartitionBatches(counts, cassandra, maxConcurrentWrites,
+                CassandraSchema.WORD_COUNTS_BY_WINDOW,
                 List.of(timestamp("window_start", c -> c.windowStart), text("word", c -> c.word),
                         timestamp("window_end", c -> c.windowEnd), bigint("count", c -> c.count)),
-                null);
+                1, 2);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.kappa.kafka.DeadLetter;
 import io.kappa.kafka.RawRecord;
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -20,6 +21,9 @@ public class WordCountPipeline {
     public record Output(DataStream<WindowedWordCount> counts, DataStream<LateWord> late,
                          DataStream<DeadLetter> deadLetters) {}
 
+    /** Sums a subtask holds at most before the shuffle (about 100 bytes each). */
+    static final int PRE_AGGREGATE_MAX_ENTRIES = 50_000;
+
     private final Settings settings;
 
     public WordCountPipeline(Settings settings) {
@@ -33,7 +37,10 @@ public class WordCountPipeline {
                 .name("Decode text lines").uid("decode-text-lines");
         DataStream<WordCount> words = lines
                 .flatMap(new SplitIntoWords())
-                .name("Split into words").uid("split-into-words");
+                .name("Split into words").uid("split-into-words")
+                .transform("Pre-aggregate words per window", TypeInformation.of(WordCount.class),
+                        new PreAggregateWordsPerWindow(settings.window().toMillis(), PRE_AGGREGATE_MAX_ENTRIES))
+                .uid("pre-aggregate-words-per-window");
         CountWordsPerWindow.Output counted =
                 new CountWordsPerWindow(settings.window(), settings.allowedLateness()).expand(words);
         return new Output(counted.counts(), counted.late(), lines.getSideOutput(DecodeTextLines.DEAD_LETTERS));
