@@ -128,6 +128,16 @@ class KappaPipelineIT {
         Map<String, Long> liveRows = rows("equal_live");
         assertThat(rows("equal_replay")).isEqualTo(liveRows);
         assertThat(liveRows.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(produced.words());
+
+        // "this word over time" reads the same rows through the index on word, newest window first
+        String word = liveRows.keySet().iterator().next().split(" ", 2)[1];
+        List<String> ofWord = liveRows.entrySet().stream().filter(e -> e.getKey().endsWith(" " + word))
+                .sorted(Map.Entry.<String, Long>comparingByKey().reversed())
+                .map(e -> e.getKey() + "=" + e.getValue()).toList();
+        try (Results r = new Results(STACK.connections().cassandra("equal_live", 1))) {
+            assertThat(r.word(word, 1000)).extracting(c -> Results.key(c.windowStart(), c.word()) + "=" + c.count())
+                    .containsExactlyElementsOf(ofWord).isNotEmpty();
+        }
     }
 
     @Test
