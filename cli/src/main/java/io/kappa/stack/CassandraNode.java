@@ -70,6 +70,15 @@ public class CassandraNode extends ManagedServer {
                 "cdc_raw_directory: " + d.resolve("cdc_raw"),
                 // bin/kappa demo and bench drop their keyspaces on every run: no snapshot of what is dropped
                 "auto_snapshot: false",
+                // cell data of memtables off the 1 GiB heap, and a bound on what stays on it: a replay writing a
+                // million rows fast otherwise filled the heap faster than memtables were flushed (docs/benchmarks.md)
+                "memtable_allocation_type: offheap_objects",
+                "memtable_heap_space: 128MiB",
+                "memtable_offheap_space: 256MiB",
+                "memtable:",
+                "  configurations:",
+                "    default:",
+                "      class_name: TrieMemtable",
                 "") + (config.security() == null ? "" : String.join("\n", config.security().cassandraYaml()) + "\n"));
         write(d.resolve("logback.xml"), String.join("\n",
                 "<configuration>",

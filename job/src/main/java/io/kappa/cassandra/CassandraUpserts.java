@@ -92,14 +92,19 @@ public final class CassandraUpserts {
         }
     }
 
-    /** Rows per unlogged batch: about 2.5 KB for a word count, under Cassandra's 5 KB batch warning. */
-    static final int BATCH_ROWS = 50;
+    /**
+     * Rows per unlogged batch: about 10 KB of word counts, a fifth of Cassandra's default batch size limit
+     * (batch_size_fail_threshold 50 KiB). Large batches matter: each one rewrites its partition in the memtable,
+     * and many small concurrent ones to one partition make Cassandra churn its heap (measured: docs/benchmarks.md).
+     */
+    static final int BATCH_ROWS = 200;
     /** Rows a sink subtask holds at most while it groups them. */
     static final int MAX_HELD_ROWS = 20_000;
 
     /**
      * As {@link #write} for one table, in unlogged batches of rows of the same partition: for streams whose rows
-     * come out grouped by partition (a window's counts, all keyed by the window's start). The first
+     * come out grouped by partition (a window's counts, all keyed by the window's start). At most an eighth of
+     * {@code maxConcurrentWrites} batches are in flight per subtask. The first
      * {@code partitionKeyColumns} columns are the partition key, the first {@code primaryKeyColumns} the primary key.
      */
     public static <T> void writeInPartitionBatches(DataStream<T> stream, CassandraSettings settings,
@@ -114,7 +119,8 @@ public final class CassandraUpserts {
                         new GroupRowsByPartition(partitionKeyColumns, primaryKeyColumns, BATCH_ROWS, MAX_HELD_ROWS))
                 .uid("group-rows-" + uid)
                 .addSink(new CassandraBatchSink("INSERT INTO " + settings.keyspace() + "." + table + " (" + names
-                        + ") VALUES (" + marks + ")", new KappaClusterBuilder(settings), maxConcurrentWrites))
+                        + ") VALUES (" + marks + ")", new KappaClusterBuilder(settings),
+                        Math.max(1, maxConcurrentWrites / 8)))
                 .name("Cassandra: " + table).uid("cassandra-" + uid);
     }
 
