@@ -1,7 +1,11 @@
 package io.kappa.cassandra;
 
 import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.NettyOptions;
 import com.datastax.driver.core.RemoteEndpointAwareJdkSSLOptions;
+import com.datastax.shaded.netty.bootstrap.Bootstrap;
+import com.datastax.shaded.netty.buffer.UnpooledByteBufAllocator;
+import com.datastax.shaded.netty.channel.ChannelOption;
 import io.kappa.job.JobOptions.InvalidOptionException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -60,6 +64,19 @@ public final class CassandraSettings implements Serializable {
         }
     }
 
+    /**
+     * The driver's Netty on unpooled heap buffers. Its default, pooled direct memory, is a pool per job (each job
+     * loads the driver in its own class loader) that lives until a garbage collection finds it: on a session
+     * cluster's TaskManager, a few Cassandra-heavy jobs in a row exhausted the direct memory ("Cannot reserve
+     * 4194304 bytes of direct buffer memory") and the next job could not connect.
+     */
+    private static final NettyOptions HEAP_BUFFERS = new NettyOptions() {
+        @Override
+        public void afterBootstrapInitialized(Bootstrap bootstrap) {
+            bootstrap.option(ChannelOption.ALLOCATOR, new UnpooledByteBufAllocator(false));
+        }
+    };
+
     public static boolean isValidKeyspace(String name) {
         return name != null && KEYSPACE.matcher(name).matches();
     }
@@ -89,7 +106,8 @@ public final class CassandraSettings implements Serializable {
         Cluster.Builder b = Cluster.builder()
                 .addContactPoints(Arrays.stream(hosts.split(",")).map(String::trim).toArray(String[]::new))
                 .withPort(port)
-                .withoutJMXReporting();
+                .withoutJMXReporting()
+                .withNettyOptions(HEAP_BUFFERS);
         if (client.containsKey("username")) {
             b.withCredentials(client.get("username"), client.getOrDefault("password", ""));
         }
