@@ -323,8 +323,8 @@ public class BenchCommand implements Callable<Integer> {
             readAll(topic, r -> produced.merge(r.timestamp() - Math.floorMod(r.timestamp(), 10_000L),
                     (long) new String(r.value(), StandardCharsets.UTF_8).split(" ").length, Long::sum));
             long lastTs = produced.lastKey();
+            // (the first window began before the feed did: it is partly empty, but complete)
             produced.keySet().removeIf(w -> w + 10_000 + 1_000 > lastTs);
-            produced.pollFirstEntry(); // the first window started before the feed did: partly empty, but complete
             List<Long> latencies = new ArrayList<>();
             long[] found = {0};
             CassandraSettings settings = connections.cassandra(keyspace, 1);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 public class ProduceCommand {
 
     /** A producer tuned for throughput that still waits for every record to be acknowledged. */
-    static KafkaProducer<byte[], byte[]> producer(Connections c) {
+    public static KafkaProducer<byte[], byte[]> producer(Connections c) {
         Properties p = c.kafka().clientProperties();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -26,7 +26,7 @@ class BenchIT {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             exit = KappaCli.commandLine().execute("bench", "--lines", "30000", "--vocabulary", "2000",
-                    "--weather-rounds", "5", "--live-rate", "400", "--live-seconds", "25",
+                    "--weather-rounds", "5", "--live-rate", "400", "--live-seconds", "35",
                     "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
                     "--flink-url", STACK.config().flinkRestUrl(),
                     "--jar", STACK.config().home().resolve("job/target/kappa-job.jar").toString());

@@ -24,10 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -74,7 +72,7 @@ class DashboardIT {
         expectedTop.put("apple", 7L);
         expectedTop.put("banana", 5L);
         expectedTop.put("cherry", 3L);
-        try (KafkaProducer<byte[], byte[]> p = producer()) {
+        try (KafkaProducer<byte[], byte[]> p = STACK.producer()) {
             for (int i = 0; i < 7; i++) {
                 String line = "Apple" + (i < 5 ? " banana" : "") + (i < 3 ? ", cherry!" : "");
                 p.send(new ProducerRecord<>("dash-words", null, window + i * 1000L, null, line.getBytes(StandardCharsets.UTF_8)));
@@ -91,8 +89,9 @@ class DashboardIT {
             cities.add(CityDirectory.bundled().find(name).orElseThrow());
         }
         long weatherStart = (System.currentTimeMillis() / HOUR - 3) * HOUR;
-        ProduceCommand.simulate(STACK.connections(), "dash-weather", new WeatherSimulator.Spec(cities, weatherStart,
-                Duration.ofHours(2), Duration.ofMinutes(10), 5, 0, 0, 0), false);
+        ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(STACK.connections(), "dash-weather",
+                new WeatherSimulator.Spec(cities, weatherStart, Duration.ofHours(2), Duration.ofMinutes(10), 5, 0, 0, 0),
+                false);
 
         // the job, live on the session cluster, as the web UI submits it
         FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
@@ -104,7 +103,7 @@ class DashboardIT {
                 "--window", "1m", "--allowed-lateness", "1m", "--out-of-orderness", "5s", "--idleness", "0",
                 "--checkpoint-interval", "2s"), 1, null);
         try {
-            Map<String, String> expectedTemps = awaitRows(window, expectedTop, cities.size());
+            Map<String, String> expectedTemps = awaitRows(window, expectedTop, cities.size(), weather.maxDt() * 1000);
             try (DashboardServer server = DashboardServer.start(
                     new DashboardData(STACK.connections(), KEYSPACE, STACK.config().flinkRestUrl()),
                     "127.0.0.1", 0, Duration.ofSeconds(2))) {
@@ -123,7 +122,7 @@ class DashboardIT {
     }
 
     /** Waits for the job's rows; returns the latest temperature of each city as the page should show it. */
-    private Map<String, String> awaitRows(long window, Map<String, Long> expectedTop, int cities) {
+    private Map<String, String> awaitRows(long window, Map<String, Long> expectedTop, int cities, long lastReading) {
         try (Results words = new Results(STACK.connections().cassandra(KEYSPACE, 1));
              WeatherResults weather = new WeatherResults(STACK.connections().cassandra(KEYSPACE, 1))) {
             Deadline.await("the window's word counts in " + KEYSPACE, Duration.ofMinutes(3), () -> {
@@ -135,7 +134,12 @@ class DashboardIT {
                     return false; // the job has not created the tables yet
                 }
             });
-            Deadline.await("the latest reading of every city", Duration.ofMinutes(2), () -> weather.latest().size() == cities);
+            // the last round of readings, not just any: earlier ones are replaced as the job goes on
+            Deadline.await("the last reading of every city", Duration.ofMinutes(2), () -> {
+                List<com.datastax.driver.core.Row> latest = weather.latest();
+                return latest.size() == cities
+                        && latest.stream().allMatch(r -> r.getTimestamp("observed_at").getTime() == lastReading);
+            });
             Map<String, String> temps = new LinkedHashMap<>();
             weather.latest().forEach(r -> temps.put(r.getString("city"),
                     String.format(Locale.ROOT, "%.1f °C", r.getDouble("temp_c"))));
@@ -223,13 +227,5 @@ class DashboardIT {
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             System.out.println("left " + dir + ": " + e.getMessage());
         }
-    }
-
-    private KafkaProducer<byte[], byte[]> producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", STACK.bootstrapServers());
-        p.put("key.serializer", ByteArraySerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(p);
     }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -32,7 +31,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,14 +99,6 @@ class KappaPipelineIT {
         return new TextGenerator.Spec(lines, 300, 3, 8, 1.0, start, span, 0.05, Duration.ofSeconds(4), 0, Duration.ZERO, seed);
     }
 
-    private KafkaProducer<byte[], byte[]> producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", STACK.bootstrapServers());
-        p.put("key.serializer", ByteArraySerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(p);
-    }
-
     @Test
     void liveThenReplayIntoASecondKeyspaceGiveIdenticalRows() throws Exception {
         topics("equal", 2);
@@ -151,7 +141,7 @@ class KappaPipelineIT {
             Map<Long, Long> expected = withoutNewestWindow(TextGenerator.wordsPerWindow(spec, MIN)); // still open
             awaitTotals("late_live", expected);
 
-            try (KafkaProducer<byte[], byte[]> p = producer()) {
+            try (KafkaProducer<byte[], byte[]> p = STACK.producer()) {
                 // window [T0, T0+1m) closed for good at watermark T0+2m; the watermark is near T0+5m
                 p.send(new ProducerRecord<>("late-words", null, T0 + 10_000, null,
                         "zombie zombie".getBytes(StandardCharsets.UTF_8))).get();

@@ -90,7 +90,13 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = ConsumeCommand.fromTheStart(connections(), topic)) {
             Deadline.await(count + " records in " + topic, Duration.ofMinutes(1), () -> {
-                c.poll(Duration.ofMillis(200)).forEach(records::add);
+                // read all that is there before the deadline's next look: one poll returns at most 500 records
+                int n;
+                do {
+                    int before = records.size();
+                    c.poll(Duration.ofMillis(200)).forEach(records::add);
+                    n = records.size() - before;
+                } while (n > 0 && records.size() < count);
                 return records.size() >= count;
             });
         }
@@ -111,6 +117,11 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
     /** Runs a bounded job (a replay) to its end on the test's MiniCluster. */
     public static void runJob(io.kappa.job.JobOptions o) throws Exception {
         startJob(o, new org.apache.flink.configuration.Configuration()).getJobExecutionResult().get();
+    }
+
+    /** A producer of raw records, as `bin/kappa produce` makes it. */
+    public org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer() {
+        return io.kappa.cli.ProduceCommand.producer(connections());
     }
 
     /** Connection settings as the CLI takes them. */
