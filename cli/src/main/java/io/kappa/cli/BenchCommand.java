@@ -152,8 +152,9 @@ public class BenchCommand implements Callable<Integer> {
         while (gen.hasNext()) {
             totalWords += gen.next().words();
         }
-        if (records(words) != lines) {
-            require(records(words) == 0, "topic " + words + " holds " + records(words) + " records, not " + lines
+        long inWords = records(words);
+        if (inWords != lines) {
+            require(inWords == 0, "topic " + words + " holds " + inWords + " records, not " + lines
                     + ": delete it (or use other --lines) and run again");
             out.printf("producing the words dataset: %,d lines into %s (once; later runs reuse it)%n", lines, words);
             long t = System.nanoTime();
@@ -165,8 +166,9 @@ public class BenchCommand implements Callable<Integer> {
         WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(List.copyOf(CityDirectory.bundled().all()),
                 DATASET_START, Duration.ofMinutes(weatherRounds), Duration.ofMinutes(1), 42, 0, 0, 0);
         long readings = new WeatherSimulator(weatherSpec).readings();
-        if (records(weather) != readings) {
-            require(records(weather) == 0, "topic " + weather + " holds " + records(weather) + " records, not "
+        long inWeather = records(weather);
+        if (inWeather != readings) {
+            require(inWeather == 0, "topic " + weather + " holds " + inWeather + " records, not "
                     + readings + ": delete it and run again");
             out.printf("producing the weather dataset: %,d readings into %s%n", readings, weather);
             ProduceCommand.simulate(connections, weather, weatherSpec, true);
@@ -182,11 +184,9 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Records in a topic: the sum of its partitions' end offsets (nothing is ever deleted: retention is off). */
+    /** Records in a topic, from offset zero to its end. */
     long records(String topic) {
-        try (KafkaConsumer<byte[], byte[]> c = ConsumeCommand.fromTheStart(connections, topic)) {
-            return c.endOffsets(c.assignment()).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return ReplayCommand.recordsToReplay(connections.kafka(), List.of(topic), null);
     }
 
     /** (a) the limit: a consumer that reads every record and does nothing with it. */

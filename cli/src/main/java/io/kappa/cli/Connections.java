@@ -45,9 +45,8 @@ public class Connections {
     public Map<String, String> environment = System.getenv();
 
     public KafkaSettings kafka() {
-        return new KafkaSettings(bootstrapServers, ConnectionProperties.resolve(new ConnectionProperties.Sources(
-                kafkaPropertiesFile, "--kafka-properties-file", environment, ConnectionProperties.KAFKA_ENV_PREFIX,
-                kafkaProperties, "--kafka-property")));
+        return new KafkaSettings(bootstrapServers,
+                ConnectionProperties.kafka(kafkaPropertiesFile, environment, kafkaProperties));
     }
 
     public CassandraSettings cassandra(String keyspace, int replicationFactor) {
@@ -56,8 +55,6 @@ public class Connections {
                     + keyspace + "'");
         }
         return new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor,
-                ConnectionProperties.resolve(new ConnectionProperties.Sources(cassandraPropertiesFile,
-                        "--cassandra-properties-file", environment, ConnectionProperties.CASSANDRA_ENV_PREFIX,
-                        cassandraProperties, "--cassandra-property")));
+                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties));
     }
 }

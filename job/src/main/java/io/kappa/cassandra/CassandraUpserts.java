@@ -73,11 +73,8 @@ public final class CassandraUpserts {
                 .map(new ToRow<>(columns, writeTimestampMicros, tables.size()))
                 .returns(new RowTypeInfo(types.toArray(TypeInformation[]::new)))
                 .name("To row: " + String.join(", ", tables)).uid("to-row-" + tables.get(0).replace('_', '-'));
-        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         for (String table : tables) {
-            String cql = "INSERT INTO " + settings.keyspace() + "." + table + " (" + names + ") VALUES (" + marks + ")"
-                    + (writeTimestampMicros != null ? " USING TIMESTAMP ?" : "");
+            String cql = insert(settings, table, columns) + (writeTimestampMicros != null ? " USING TIMESTAMP ?" : "");
             try {
                 CassandraSink.addSink(rows)
                         .setQuery(cql)
@@ -111,17 +108,21 @@ public final class CassandraUpserts {
                                                    int maxConcurrentWrites, String table, List<Column<T>> columns,
                                                    int partitionKeyColumns, int primaryKeyColumns) {
         RowTypeInfo rowType = new RowTypeInfo(columns.stream().map(Column::type).toArray(TypeInformation[]::new));
-        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         String uid = table.replace('_', '-');
         stream.map(new ToRow<>(columns, null, 1)).returns(rowType).name("To row: " + table).uid("to-row-" + uid)
                 .transform("Group rows by partition: " + table, ObjectArrayTypeInfo.getInfoFor(Row[].class, rowType),
                         new GroupRowsByPartition(partitionKeyColumns, primaryKeyColumns, BATCH_ROWS, MAX_HELD_ROWS))
                 .uid("group-rows-" + uid)
-                .addSink(new CassandraBatchSink("INSERT INTO " + settings.keyspace() + "." + table + " (" + names
-                        + ") VALUES (" + marks + ")", new KappaClusterBuilder(settings),
+                .addSink(new CassandraBatchSink(insert(settings, table, columns), new KappaClusterBuilder(settings),
                         Math.max(1, maxConcurrentWrites / 8)))
                 .name("Cassandra: " + table).uid("cassandra-" + uid);
+    }
+
+    /** {@code INSERT INTO keyspace.table (columns) VALUES (?, …)}: an upsert of the whole row. */
+    private static <T> String insert(CassandraSettings settings, String table, List<Column<T>> columns) {
+        return "INSERT INTO " + settings.keyspace() + "." + table + " ("
+                + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     /**

@@ -33,8 +33,21 @@ public final class ConnectionProperties {
     private ConnectionProperties() {}
 
     /** Where the properties of one client come from, and the names a user sees in messages. */
-    public record Sources(Path file, String fileOption, Map<String, String> environment, String envPrefix,
-                          Map<String, String> commandLine, String commandLineOption) {}
+    private record Sources(Path file, String fileOption, Map<String, String> environment, String envPrefix,
+                           Map<String, String> commandLine, String commandLineOption) {}
+
+    /** Kafka's: {@code --kafka-properties-file}, then {@code KAPPA_KAFKA_*}, then {@code --kafka-property}. */
+    public static Map<String, String> kafka(Path file, Map<String, String> environment, Map<String, String> commandLine) {
+        return resolve(new Sources(file, "--kafka-properties-file", environment, KAFKA_ENV_PREFIX, commandLine,
+                "--kafka-property"));
+    }
+
+    /** Cassandra's: {@code --cassandra-properties-file}, then {@code KAPPA_CASSANDRA_*}, then {@code --cassandra-property}. */
+    public static Map<String, String> cassandra(Path file, Map<String, String> environment,
+                                                Map<String, String> commandLine) {
+        return resolve(new Sources(file, "--cassandra-properties-file", environment, CASSANDRA_ENV_PREFIX, commandLine,
+                "--cassandra-property"));
+    }
 
     /** True for keys whose values must never be printed or passed as arguments. */
     public static boolean isSecret(String key) {
@@ -47,7 +60,7 @@ public final class ConnectionProperties {
     }
 
     /** File, then environment, then command line. Fails with one line naming the option or variable. */
-    public static Map<String, String> resolve(Sources s) {
+    private static Map<String, String> resolve(Sources s) {
         Map<String, String> merged = new LinkedHashMap<>();
         if (s.file() != null) {
             merged.putAll(read(s.file(), s.fileOption()));

@@ -240,13 +240,9 @@ public class JobOptions {
         if (from != null) {
             fromMillis();
         }
-        kafkaClient = ConnectionProperties.resolve(new ConnectionProperties.Sources(kafkaPropertiesFile,
-                "--kafka-properties-file", environment, ConnectionProperties.KAFKA_ENV_PREFIX, kafkaProperties,
-                "--kafka-property"));
+        kafkaClient = ConnectionProperties.kafka(kafkaPropertiesFile, environment, kafkaProperties);
         cassandraSettings = new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor,
-                ConnectionProperties.resolve(new ConnectionProperties.Sources(cassandraPropertiesFile,
-                        "--cassandra-properties-file", environment, ConnectionProperties.CASSANDRA_ENV_PREFIX,
-                        cassandraProperties, "--cassandra-property")));
+                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties));
     }
 
     private static void require(boolean ok, String message) {
