@@ -1,5 +1,6 @@
 package io.kappa.cli;
 
+import io.kappa.client.Topics;
 import com.datastax.driver.core.Row;
 import io.kappa.cassandra.CassandraConnection;
 import io.kappa.cassandra.CassandraSchema;
@@ -145,7 +146,7 @@ public class BenchCommand implements Callable<Integer> {
                 Duration.ofHours(2), 0, Duration.ZERO, 0, Duration.ZERO, 42);
         String words = "bench-words-" + lines + "-" + vocabulary + "-p" + partitions;
         String weather = "bench-weather-" + weatherRounds + "-p" + partitions;
-        TopicsCommand.create(connections, List.of(words, weather, "bench-empty", "bench-late", "bench-weather-late",
+        Topics.create(connections.kafka(), List.of(words, weather, "bench-empty", "bench-late", "bench-weather-late",
                 "bench-dead"), partitions, (short) 1);
         long totalWords = 0;
         TextGenerator gen = new TextGenerator(spec);
@@ -299,7 +300,7 @@ public class BenchCommand implements Callable<Integer> {
         String topic = "bench-live-" + System.currentTimeMillis();
         String keyspace = "bench_live";
         dropKeyspace(keyspace);
-        TopicsCommand.create(connections, List.of(topic), partitions, (short) 1);
+        Topics.create(connections.kafka(), List.of(topic), partitions, (short) 1);
         List<String> args = jobArgs(topic, false, null, keyspace);
         args.addAll(List.of("--mode", "live", "--window", "10s", "--out-of-orderness", "1s", "--idleness", "0",
                 "--group-id", topic, "--job-name", "bench live"));

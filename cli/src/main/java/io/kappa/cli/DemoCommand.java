@@ -1,5 +1,7 @@
 package io.kappa.cli;
 
+import io.kappa.client.Producers;
+import io.kappa.client.Topics;
 import io.kappa.stack.Deadline;
 import io.kappa.stack.FlinkCli;
 import io.kappa.stack.FlinkRest;
@@ -196,7 +198,7 @@ public class DemoCommand implements Callable<Integer> {
 
         step("8. A record later than window + allowed lateness goes to " + LATE + ", not to Cassandra");
         long lateTs = produced.maxTimestamp() - Duration.ofMinutes(10).toMillis();
-        try (KafkaProducer<byte[], byte[]> p = ProduceCommand.producer(connections)) {
+        try (KafkaProducer<byte[], byte[]> p = Producers.bytes(connections.kafka())) {
             p.send(new ProducerRecord<>(WORDS, null, lateTs, null, "tardy tortoise".getBytes(StandardCharsets.UTF_8))).get();
         }
         String lateRecord = awaitFirstRecord(LATE, Duration.ofSeconds(60));
@@ -245,7 +247,7 @@ public class DemoCommand implements Callable<Integer> {
                 });
             }
         }
-        TopicsCommand.create(connections, List.of(WORDS, LATE, DEAD, WEATHER, WEATHER_LATE), 2, (short) 1);
+        Topics.create(connections.kafka(), List.of(WORDS, LATE, DEAD, WEATHER, WEATHER_LATE), 2, (short) 1);
     }
 
     private String awaitFirstRecord(String topic, Duration timeout) {

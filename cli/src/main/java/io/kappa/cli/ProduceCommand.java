@@ -1,5 +1,7 @@
 package io.kappa.cli;
 
+import io.kappa.client.Producers;
+import io.kappa.client.RecordSender;
 import io.kappa.job.JobOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,12 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,20 +22,6 @@ import picocli.CommandLine.Option;
 @Command(name = "produce", mixinStandardHelpOptions = true, description = "Produce records into Kafka (like put.py).",
         subcommands = {ProduceCommand.Words.class, ProduceCommand.Weather.class})
 public class ProduceCommand {
-
-    /** A producer tuned for throughput that still waits for every record to be acknowledged. */
-    public static KafkaProducer<byte[], byte[]> producer(Connections c) {
-        Properties p = c.kafka().clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        return new KafkaProducer<>(p);
-    }
 
     @Command(name = "words", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Produce text lines: from a file, from stdin (the default), or generated.",
@@ -223,7 +208,7 @@ public class ProduceCommand {
         long records = 0;
         long valid = 0;
         long maxDt = Long.MIN_VALUE;
-        try (RecordSender sender = new RecordSender(c, topic, -1, progress)) {
+        try (RecordSender sender = new RecordSender(c.kafka(), topic, -1, progress)) {
             while (sim.hasNext()) {
                 WeatherSimulator.Doc d = sim.next();
                 records++;
@@ -240,7 +225,7 @@ public class ProduceCommand {
     static long fetch(Connections c, String topic, OpenWeatherClient client, List<io.kappa.weather.City> cities, long rounds,
                       Duration interval) throws Exception {
         long n = 0;
-        try (KafkaProducer<byte[], byte[]> producer = producer(c)) {
+        try (KafkaProducer<byte[], byte[]> producer = Producers.bytes(c.kafka())) {
             for (long round = 0; rounds == 0 || round < rounds; round++) {
                 if (round > 0) {
                     Thread.sleep(interval.toMillis()); // the polling interval itself, not a synchronisation
@@ -265,7 +250,7 @@ public class ProduceCommand {
         long words = 0;
         long tooLate = 0;
         long maxTs = Long.MIN_VALUE;
-        try (RecordSender sender = new RecordSender(c, topic, spec.lines(), progress)) {
+        try (RecordSender sender = new RecordSender(c.kafka(), topic, spec.lines(), progress)) {
             while (gen.hasNext()) {
                 TextGenerator.Line line = gen.next();
                 words += line.words();
@@ -289,7 +274,7 @@ public class ProduceCommand {
         long tooLate = 0;
         long maxTs = Long.MIN_VALUE;
         long start = System.nanoTime();
-        try (RecordSender sender = new RecordSender(c, topic, spec.lines(), progress)) {
+        try (RecordSender sender = new RecordSender(c.kafka(), topic, spec.lines(), progress)) {
             while (gen.hasNext()) {
                 TextGenerator.Line line = gen.next();
                 long wait = start + (long) (line.index() * 1e9 / linesPerSecond) - System.nanoTime();
@@ -311,7 +296,7 @@ public class ProduceCommand {
             throws java.io.IOException {
         long n = 0;
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        try (RecordSender sender = new RecordSender(c, topic, -1, progress)) {
+        try (RecordSender sender = new RecordSender(c.kafka(), topic, -1, progress)) {
             String line;
             while ((line = in.readLine()) != null) {
                 sender.send(keyBytes, line.getBytes(StandardCharsets.UTF_8), null);

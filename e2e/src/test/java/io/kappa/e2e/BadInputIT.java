@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.ProduceCommand;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobStatus;
@@ -27,7 +27,6 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +38,7 @@ class BadInputIT {
 
     @RegisterExtension
     @Order(1)
-    static final RealStack STACK = new RealStack();
+    static final RealStack STACK = RealStack.shared();
 
     @RegisterExtension
     @Order(2)
@@ -51,20 +50,15 @@ class BadInputIT {
 
     @Test
     void everyRecordIsEitherCountedOrADeadLetterWithItsReason() throws Exception {
-        TopicsCommand.create(STACK.connections(), List.of("b-words", "b-late", "b-dead", "b-weather", "b-weather-late"), 2,
+        Topics.create(STACK.connections().kafka(), List.of("b-words", "b-late", "b-dead", "b-weather", "b-weather-late"), 2,
                 (short) 1);
         long t0 = (System.currentTimeMillis() / MIN - 60) * MIN;
         Random random = new Random(5);
         long validLines = 0;
         long words = 0;
         Map<String, Integer> badByKind = new TreeMap<>();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", STACK.bootstrapServers());
-        p.put("key.serializer", ByteArraySerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
-        p.put("max.request.size", 4 * 1024 * 1024);
         int produced = 4000;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<byte[], byte[]> producer = STACK.producer()) {
             for (int i = 0; i < produced; i++) {
                 long ts = t0 + i * 1000L;
                 byte[] key = i % 2 == 0 ? null : ("k" + i).getBytes(StandardCharsets.UTF_8); // half without a key
@@ -82,7 +76,8 @@ class BadInputIT {
                     validLines++;
                     words += TextNormaliser.words(line).size();
                 }
-                producer.send(new ProducerRecord<>("b-words", null, ts, key, value));
+                RealStack.await(producer.send(new ProducerRecord<>("b-words", null, ts, key, value)), "record " + i
+                        + " acknowledged", Duration.ofMinutes(1));
             }
         }
         ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(STACK.connections(), "b-weather",
@@ -97,8 +92,10 @@ class BadInputIT {
         JobClient job = RealStack.startJob(o, new org.apache.flink.configuration.Configuration());
         long badWords = badByKind.values().stream().mapToLong(Integer::longValue).sum();
         List<ConsumerRecord<byte[], byte[]>> dead = STACK.awaitRecords("b-dead", badWords + weather.malformed());
-        job.stopWithSavepoint(true, tmp.resolve("sp").toUri().toString(), SavepointFormatType.CANONICAL).get();
-        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.FINISHED); // never failed, stopped by us
+        RealStack.await(job.stopWithSavepoint(true, tmp.resolve("sp").toUri().toString(), SavepointFormatType.CANONICAL),
+                "the live job to stop with a savepoint", Duration.ofMinutes(2));
+        assertThat(RealStack.await(job.getJobStatus(), "the job's status", Duration.ofSeconds(30)))
+                .isEqualTo(JobStatus.FINISHED); // never failed, stopped by us
 
         long finalWords = words;
         Deadline.await("every valid word counted", Duration.ofMinutes(1), () -> {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BenchIT {
     @RegisterExtension
-    static final RealStack STACK = new RealStack(true);
+    static final RealStack STACK = RealStack.shared();
 
     @Test
     void everyRunCountsEveryWordAndPrintsItsLine() {

@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.ProduceCommand;
@@ -55,7 +56,7 @@ class DashboardIT {
     private static final String KEYSPACE = "dash_live";
 
     @RegisterExtension
-    static final RealStack STACK = new RealStack(true);
+    static final RealStack STACK = RealStack.shared();
 
     @Test
     void theDashboardShowsTheProducedWordsAndWeatherAndTheRunningJob() throws Exception {
@@ -63,7 +64,7 @@ class DashboardIT {
             assertThat(Files.isExecutable(p)).as(p + " is missing: DashboardIT drives Debian's headless Chromium. "
                     + "Install it with: apt-get install chromium chromium-driver").isTrue();
         }
-        TopicsCommand.create(STACK.connections(), List.of("dash-words", "dash-late", "dash-dead", "dash-weather",
+        Topics.create(STACK.connections().kafka(), List.of("dash-words", "dash-late", "dash-dead", "dash-weather",
                 "dash-weather-late"), 1, (short) 1);
 
         // words: one window with known counts, one bad record, then a line a window later that closes it

@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.ProduceCommand;
@@ -28,7 +29,7 @@ class FaultsIT {
     private static final long MIN = 60_000;
 
     @RegisterExtension
-    static final RealStack STACK = new RealStack(true);
+    static final RealStack STACK = RealStack.dedicated();
 
     private static Path jobJar() {
         return STACK.config().home().resolve("job/target/kappa-job.jar");
@@ -70,7 +71,7 @@ class FaultsIT {
 
     /** Live job → checkpoint → fault (during which the rest of the input arrives) → drain; rows = a fault-free replay's. */
     private void survives(String prefix, Fault fault) {
-        TopicsCommand.create(STACK.connections(), List.of(prefix + "-words", prefix + "-late", prefix + "-dead"), 2, (short) 1);
+        Topics.create(STACK.connections().kafka(), List.of(prefix + "-words", prefix + "-late", prefix + "-dead"), 2, (short) 1);
         long t0 = (System.currentTimeMillis() / MIN - 30) * MIN;
         TextGenerator.Spec first = new TextGenerator.Spec(4000, 500, 3, 8, 1.0, t0, Duration.ofMinutes(5), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 31);

@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.ProduceCommand;
@@ -47,7 +48,7 @@ class KappaPipelineIT {
 
     @RegisterExtension
     @Order(1)
-    static final RealStack STACK = new RealStack();
+    static final RealStack STACK = RealStack.shared();
 
     @RegisterExtension
     @Order(2)
@@ -60,7 +61,7 @@ class KappaPipelineIT {
     private List<String> topics(String prefix, int partitions) {
         List<String> names = List.of(prefix + "-words", prefix + "-late", prefix + "-dead", prefix + "-weather",
                 prefix + "-weather-late");
-        TopicsCommand.create(STACK.connections(), names, partitions, (short) 1);
+        Topics.create(STACK.connections().kafka(), names, partitions, (short) 1);
         return names;
     }
 
@@ -109,8 +110,8 @@ class KappaPipelineIT {
         JobClient live = start(options("live", "equal", "equal_live"), new Configuration());
         // all windows but the newest close on the watermark; stopping with --drain closes the newest too
         awaitTotals("equal_live", withoutNewestWindow(expected));
-        live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                .get();
+        RealStack.await(live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL), "the live job to stop with a savepoint", Duration.ofMinutes(2));
         awaitTotals("equal_live", expected);
 
         replay(options("replay", "equal", "equal_replay"));
@@ -143,10 +144,10 @@ class KappaPipelineIT {
 
             try (KafkaProducer<byte[], byte[]> p = STACK.producer()) {
                 // window [T0, T0+1m) closed for good at watermark T0+2m; the watermark is near T0+5m
-                p.send(new ProducerRecord<>("late-words", null, T0 + 10_000, null,
-                        "zombie zombie".getBytes(StandardCharsets.UTF_8))).get();
-                p.send(new ProducerRecord<>("late-words", null, T0 + 5 * MIN, "k".getBytes(StandardCharsets.UTF_8),
-                        new byte[] {(byte) 0xC3, (byte) 0x28})).get();
+                RealStack.await(p.send(new ProducerRecord<>("late-words", null, T0 + 10_000, null,
+                        "zombie zombie".getBytes(StandardCharsets.UTF_8))), "the late record sent", Duration.ofMinutes(1));
+                RealStack.await(p.send(new ProducerRecord<>("late-words", null, T0 + 5 * MIN, "k".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xC3, (byte) 0x28})), "the bad record sent", Duration.ofMinutes(1));
             }
             List<ConsumerRecord<byte[], byte[]>> late = STACK.awaitRecords("late-late", 1);
             assertThat(new String(late.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("zombie");
@@ -163,7 +164,7 @@ class KappaPipelineIT {
             assertThat(rows("late_live").keySet()).noneMatch(k -> k.endsWith(" zombie"));
             assertThat(Results.totals(rows("late_live"))).containsAllEntriesOf(expected);
         } finally {
-            live.cancel().get();
+            RealStack.await(live.cancel(), "the live job cancelled", Duration.ofMinutes(1));
         }
         // a BATCH replay has no watermarks, so it counts the late record: the diff shows exactly that row
         replay(options("replay", "late", "late_batch", "--replay-runtime", "batch", "--idleness", "1s"));
@@ -187,7 +188,7 @@ class KappaPipelineIT {
         awaitTotals("restart_live", withoutNewestWindow(TextGenerator.wordsPerWindow(first, MIN)));
         Path checkpoints = tmp.resolve("checkpoints").resolve(live.getJobID().toHexString());
         Deadline.await("a completed checkpoint", Duration.ofMinutes(1), () -> latestCheckpoint(checkpoints) != null);
-        live.cancel().get(); // as if it crashed: only the retained checkpoint remains
+        RealStack.await(live.cancel(), "the live job cancelled", Duration.ofMinutes(1)); // as if it crashed: only the retained checkpoint remains
 
         ProduceCommand.generate(STACK.connections(), "restart-words", second, false);
         Configuration restore = new Configuration();
@@ -196,8 +197,8 @@ class KappaPipelineIT {
         Map<Long, Long> expected = TextGenerator.wordsPerWindow(first, MIN);
         TextGenerator.wordsPerWindow(second, MIN).forEach((k, v) -> expected.merge(k, v, Long::sum));
         awaitTotals("restart_live", withoutNewestWindow(expected));
-        resumed.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                .get();
+        RealStack.await(resumed.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL), "the resumed job to stop with a savepoint", Duration.ofMinutes(2));
         awaitTotals("restart_live", expected);
 
         replay(options("replay", "restart", "restart_replay"));

@@ -2,73 +2,125 @@ package io.kappa.e2e;
 
 import io.kappa.cli.ConsumeCommand;
 import io.kappa.cli.Connections;
+import io.kappa.client.Producers;
 import io.kappa.stack.Deadline;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.kappa.stack.FlinkRest;
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Kafka broker and a real Cassandra node, started by the test run itself as child JVMs on free ports
- * and in a temporary folder (never the ports or folders of a stack a user left running), stopped afterwards.
+ * A real Kafka broker, a real Cassandra node and a Flink session cluster (JobManager and TaskManager JVMs), started by
+ * the test run itself as child JVMs on free ports and in a temporary folder (never the ports or folders of a stack a
+ * user left running), and stopped afterwards. The one set-up every end-to-end test uses:
+ * <ul>
+ *   <li>{@link #shared()}: one stack for every test class of the run that only adds its own topics, keyspaces and
+ *       jobs (each class uses its own names); started by the first class that needs it, stopped at the end of the
+ *       run. Jobs a previous class left on the session cluster are cancelled before the next class starts.</li>
+ *   <li>{@link #dedicated()}: a stack of the class's own, for tests that kill servers or measure them
+ *       ({@code FaultsIT}, {@code SoakIT});</li>
+ *   <li>{@link #secured()}: a dedicated stack with SASL_SSL Kafka and password+TLS Cassandra.</li>
+ * </ul>
+ * Every wait in the tests goes through {@link Deadline} or {@link #await}, each with a deadline and a description
+ * of what it waited for.
  */
 public class RealStack implements BeforeAllCallback, AfterAllCallback {
-    private final boolean withFlinkSession;
+    private enum Kind { SHARED, DEDICATED, SECURED }
+
+    private static final String STORE_KEY = "kappa-shared-stack";
+    private final Kind kind;
     private LocalStack stack;
 
-    /** Kafka and Cassandra only: the job runs on the test's MiniCluster. */
-    public RealStack() {
-        this(false);
+    private RealStack(Kind kind) {
+        this.kind = kind;
     }
 
-    /** @param withFlinkSession also a Flink session cluster (JobManager + TaskManager JVMs), as bin/kappa up starts */
-    public RealStack(boolean withFlinkSession) {
-        this(withFlinkSession, false);
+    /** The run's shared stack (Kafka, Cassandra, Flink session cluster). */
+    public static RealStack shared() {
+        return new RealStack(Kind.SHARED);
     }
 
-    private final boolean secured;
-
-    private RealStack(boolean withFlinkSession, boolean secured) {
-        this.withFlinkSession = withFlinkSession;
-        this.secured = secured;
+    /** A stack of the test class's own, for tests that stop, kill or measure its servers. */
+    public static RealStack dedicated() {
+        return new RealStack(Kind.DEDICATED);
     }
 
-    /** Kafka with SASL_SSL, Cassandra with passwords and TLS, and a Flink session cluster (see StackSecurity). */
+    /** A stack of its own with Kafka on SASL_SSL and Cassandra with passwords and TLS (see StackSecurity). */
     public static RealStack secured() {
-        return new RealStack(true, true);
+        return new RealStack(Kind.SECURED);
     }
 
     public LocalStack stack() {
         return stack;
     }
 
+    /** Closes the shared stack when the whole run ends (JUnit closes the root store's resources last). */
+    private record SharedStack(LocalStack stack) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path home = Path.of(System.getProperty("kappa.home", "..")).toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("kappa-e2e-");
-        StackConfig config = StackConfig.forTests(home, state);
-        stack = new LocalStack(secured ? config.secured() : config);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-        long start = System.nanoTime();
-        if (withFlinkSession) {
-            stack.up(System.out);
+        if (kind == Kind.SHARED) {
+            stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(STORE_KEY, k -> new SharedStack(start(false)), SharedStack.class).stack();
+            cancelJobsLeftRunning();
         } else {
-            stack.upKafkaAndCassandra(System.out);
+            stack = start(kind == Kind.SECURED);
         }
-        System.out.printf("real stack up in %.1f s (state in %s)%n", (System.nanoTime() - start) / 1e9, state);
+    }
+
+    private static LocalStack start(boolean secured) {
+        try {
+            Path home = Path.of(System.getProperty("kappa.home", "..")).toAbsolutePath().normalize();
+            Path state = Files.createTempDirectory("kappa-e2e-");
+            StackConfig config = StackConfig.forTests(home, state);
+            LocalStack stack = new LocalStack(secured ? config.secured() : config);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            long start = System.nanoTime();
+            stack.up(System.out);
+            System.out.printf("real stack up in %.1f s (state in %s)%n", (System.nanoTime() - start) / 1e9, state);
+            return stack;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot make a temporary folder for the stack", e);
+        }
+    }
+
+    /** A clean session cluster for the next class: what an earlier class left running is cancelled. */
+    private void cancelJobsLeftRunning() {
+        FlinkRest rest = new FlinkRest(config().flinkRestUrl());
+        for (FlinkRest.Job job : rest.jobs()) {
+            if (!List.of("FINISHED", "FAILED", "CANCELED").contains(job.state())) {
+                System.out.println("cancelling " + job.name() + " (" + job.id() + "), left running by an earlier test");
+                rest.cancel(job.id());
+                Deadline.await("job " + job.id() + " to be cancelled", Duration.ofMinutes(1),
+                        () -> List.of("FINISHED", "FAILED", "CANCELED").contains(rest.state(job.id())));
+            }
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (stack != null) {
+        if (kind != Kind.SHARED && stack != null) {
             stack.close();
         }
     }
@@ -103,9 +155,23 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         return records;
     }
 
+    /** The future's value, or a failure that says what was awaited once {@code timeout} has passed. */
+    public static <T> T await(Future<T> future, String what, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        } catch (ExecutionException e) {
+            throw new AssertionError(what + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what);
+        }
+    }
+
     /** Checks the job's preconditions (as its main does) and starts it on the test's MiniCluster, parallelism 2. */
-    public static org.apache.flink.core.execution.JobClient startJob(io.kappa.job.JobOptions o,
-            org.apache.flink.configuration.Configuration conf) throws Exception {
+    public static JobClient startJob(io.kappa.job.JobOptions o, Configuration conf) throws Exception {
         io.kappa.job.KappaJob.preflight(o);
         org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
                 org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -114,14 +180,15 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         return env.executeAsync(o.jobName());
     }
 
-    /** Runs a bounded job (a replay) to its end on the test's MiniCluster. */
+    /** Runs a bounded job (a replay) to its end on the test's MiniCluster (deadline: five minutes). */
     public static void runJob(io.kappa.job.JobOptions o) throws Exception {
-        startJob(o, new org.apache.flink.configuration.Configuration()).getJobExecutionResult().get();
+        JobClient job = startJob(o, new Configuration());
+        await(job.getJobExecutionResult(), "the replay " + o.jobName() + " to finish", Duration.ofMinutes(5));
     }
 
     /** A producer of raw records, as `bin/kappa produce` makes it. */
-    public org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer() {
-        return io.kappa.cli.ProduceCommand.producer(connections());
+    public KafkaProducer<byte[], byte[]> producer() {
+        return Producers.bytes(connections().kafka());
     }
 
     /** Connection settings as the CLI takes them. */
@@ -131,7 +198,7 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         c.cassandraHosts = "127.0.0.1";
         c.cassandraPort = cassandraPort();
         c.environment = java.util.Map.of();
-        if (secured) {
+        if (kind == Kind.SECURED) {
             c.kafkaPropertiesFile = stack.config().security().kafkaClientFile();
             c.cassandraPropertiesFile = stack.config().security().cassandraClientFile();
         }

@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class SecurityIT {
     @Test
     void jobAndCliRunAgainstSecuredServersAndNoSecretShowsInLogsTheWebUiOrErrors() throws Exception {
         Connections c = STACK.connections();
-        TopicsCommand.create(c, List.of("sec-words", "sec-late", "sec-dead"), 2, (short) 1);
+        Topics.create(c.kafka(), List.of("sec-words", "sec-late", "sec-dead"), 2, (short) 1);
         long t0 = (System.currentTimeMillis() / MIN - 30) * MIN;
         TextGenerator.Spec spec = new TextGenerator.Spec(2000, 300, 3, 8, 1.0, t0, Duration.ofMinutes(5), 0, Duration.ZERO,
                 0, Duration.ZERO, 5);

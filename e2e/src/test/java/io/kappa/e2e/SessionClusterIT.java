@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class SessionClusterIT {
     private static final long MIN = 60_000;
 
     @RegisterExtension
-    static final RealStack STACK = new RealStack(true);
+    static final RealStack STACK = RealStack.shared();
 
     private static Path jobJar() {
         return STACK.config().home().resolve("job/target/kappa-job.jar");
@@ -64,7 +65,7 @@ class SessionClusterIT {
     @Test
     void webUiSubmissionReplayBesideLiveDiffPromoteSavepointAndRescale() {
         // 4 partitions: rescaling to 3 must not leave a source reader without a partition (see docs/operations.md)
-        TopicsCommand.create(STACK.connections(), List.of("ops-words", "ops-late", "ops-dead"), 4, (short) 1);
+        Topics.create(STACK.connections().kafka(), List.of("ops-words", "ops-late", "ops-dead"), 4, (short) 1);
         long t0 = (System.currentTimeMillis() / MIN - 40) * MIN;
         TextGenerator.Spec first = new TextGenerator.Spec(3000, 400, 3, 8, 1.0, t0, Duration.ofMinutes(6), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 21);
@@ -143,7 +144,7 @@ class SessionClusterIT {
 
     @Test
     void theShadedJarRunsLiveAndAsAReplayOnTheSessionClusterThroughTheFlinkCli() {
-        TopicsCommand.create(STACK.connections(), List.of("s-words", "s-late", "s-dead"), 2, (short) 1);
+        Topics.create(STACK.connections().kafka(), List.of("s-words", "s-late", "s-dead"), 2, (short) 1);
         long t0 = (System.currentTimeMillis() / MIN - 30) * MIN;
         TextGenerator.Spec spec = new TextGenerator.Spec(3000, 500, 3, 8, 1.0, t0, Duration.ofMinutes(6), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 11);
@@ -192,7 +193,7 @@ class SessionClusterIT {
         assertThat(failureOf("--mode", "replay", "--words-topic", "no-such-topic"))
                 .isEqualTo("kappa-job: topic 'no-such-topic' (--words-topic) does not exist on " + STACK.bootstrapServers()
                         + ": create it with bin/kappa topics create");
-        TopicsCommand.create(STACK.connections(), List.of("s-words", "s-late", "s-dead"), 2, (short) 1);
+        Topics.create(STACK.connections().kafka(), List.of("s-words", "s-late", "s-dead"), 2, (short) 1);
         assertThat(failureOf("--mode", "replay", "--cassandra-port", "1"))
                 .isEqualTo("kappa-job: cannot reach Cassandra at 127.0.0.1:1 (--cassandra-hosts, --cassandra-port): "
                         + "is it running? (bin/kappa status)");

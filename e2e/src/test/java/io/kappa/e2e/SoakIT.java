@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.Connections;
@@ -33,15 +34,16 @@ class SoakIT {
     private static final double LINES_PER_SECOND = 400;
 
     @RegisterExtension
-    static final RealStack STACK = new RealStack(true);
+    static final RealStack STACK = RealStack.dedicated();
 
     record Sample(double second, long stateBytes, long heapBytes, long rssMiB, long recordsRead) {}
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS) // -Dkappa.soak.minutes=120
     void stateAndMemoryStayFlatUnderASteadyLiveFeed() throws Exception {
         double minutes = Double.parseDouble(System.getProperty("kappa.soak.minutes", "3"));
         Connections c = STACK.connections();
-        TopicsCommand.create(c, List.of("soak-words", "soak-late", "soak-dead"), 2, (short) 1);
+        Topics.create(c.kafka(), List.of("soak-words", "soak-late", "soak-dead"), 2, (short) 1);
         String submitted = FlinkCli.run(STACK.config(), List.of("run", "-d",
                 STACK.config().home().resolve("job/target/kappa-job.jar").toString(), "--mode", "live",
                 "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
@@ -72,7 +74,7 @@ class SoakIT {
             System.out.printf("%8.0f %,12d %,12d %8d %,12d%n", s.second(), s.stateBytes(), s.heapBytes(), s.rssMiB(),
                     s.recordsRead());
         }
-        ProduceCommand.Summary produced = feed.get();
+        ProduceCommand.Summary produced = RealStack.await(feed, "the live feed to end", Duration.ofMinutes(5));
 
         // state: after the first minute (windows filling up), the second half is no bigger than the first half
         List<Sample> steady = samples.stream().filter(s -> s.second() >= 60 && s.stateBytes() > 0).toList();

@@ -1,5 +1,6 @@
 package io.kappa.e2e;
 
+import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cassandra.CassandraSchema;
@@ -40,7 +41,7 @@ class WeatherIT {
 
     @RegisterExtension
     @Order(1)
-    static final RealStack STACK = new RealStack();
+    static final RealStack STACK = RealStack.shared();
 
     @RegisterExtension
     @Order(2)
@@ -72,7 +73,7 @@ class WeatherIT {
 
     @Test
     void liveThenReplayGiveIdenticalWeatherTablesBadReadingsAreDeadLettersAndLatestIsNewest() throws Exception {
-        TopicsCommand.create(STACK.connections(), List.of("w-words", "w-late", "w-dead", "w-weather", "w-weather-late"), 2,
+        Topics.create(STACK.connections().kafka(), List.of("w-words", "w-late", "w-dead", "w-weather", "w-weather-late"), 2,
                 (short) 1);
         List<City> cities = new ArrayList<>(CityDirectory.bundled().all()).subList(0, 30);
         long start = (System.currentTimeMillis() / HOUR - 6) * HOUR;
@@ -109,7 +110,8 @@ class WeatherIT {
                 .anyMatch(r -> r.startsWith("main.humidity")).anyMatch(r -> r.startsWith("main.temp"))
                 .anyMatch(r -> r.startsWith("unknown city id"));
 
-        live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL).get();
+        RealStack.await(live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL), "the live job to stop with a savepoint", Duration.ofMinutes(2));
         Deadline.await("three hourly summaries per city", Duration.ofMinutes(1),
                 () -> table("weather_live", CassandraSchema.WEATHER_WINDOWS).size() == 30 * 3);
         Map<String, String> windows = table("weather_live", CassandraSchema.WEATHER_WINDOWS);

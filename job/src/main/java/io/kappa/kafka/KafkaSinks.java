@@ -9,7 +9,9 @@ import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * Kafka sinks for the side topics. At-least-once: after a restart a late record or a dead letter may appear
- * twice in its topic, never zero times.
+ * twice in its topic, never zero times. Written with {@code acks=all}, idempotence, and one request in flight per
+ * connection, so that a retried batch is never overtaken by the next one (the idempotent producer's
+ * OUT_OF_ORDER_SEQUENCE_NUMBER loop after a leader change, KAFKA-14359).
  */
 public final class KafkaSinks {
     private KafkaSinks() {}
@@ -28,8 +30,12 @@ public final class KafkaSinks {
     }
 
     private static <T> KafkaSink<T> atLeastOnce(KafkaSettings kafka, KafkaRecordSerializationSchema<T> schema) {
+        java.util.Properties producer = kafka.clientProperties();
+        producer.putIfAbsent("acks", "all");
+        producer.putIfAbsent("enable.idempotence", "true");
+        producer.putIfAbsent("max.in.flight.requests.per.connection", "1");
         return KafkaSink.<T>builder()
-                .setKafkaProducerConfig(kafka.clientProperties())
+                .setKafkaProducerConfig(producer)
                 .setRecordSerializer(schema)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();

@@ -1,7 +1,7 @@
-package io.kappa.cli;
+package io.kappa.client;
 
 /** A progress line on stderr, redrawn at most a few times a second: count, rate, and a bar when the total is known. */
-final class Progress {
+public final class Progress {
     private final String label;
     private final long total;
     private final boolean enabled;
@@ -9,13 +9,13 @@ final class Progress {
     private long count;
     private long lastDraw;
 
-    Progress(String label, long total, boolean enabled) {
+    public Progress(String label, long total, boolean enabled) {
         this.label = label;
         this.total = total;
         this.enabled = enabled;
     }
 
-    void step() {
+    public void step() {
         count++;
         if (enabled && (count & 1023) == 0) {
             long now = System.nanoTime();
@@ -26,7 +26,7 @@ final class Progress {
         }
     }
 
-    void done() {
+    public void done() {
         if (enabled) {
             draw(System.nanoTime());
             System.err.println();
