@@ -1,9 +1,9 @@
 package io.kappa.cli;
 
+import io.kappa.cassandra.Tables;
 import io.kappa.client.Topics;
 import com.datastax.driver.core.Row;
 import io.kappa.cassandra.CassandraConnection;
-import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
 import io.kappa.job.DiscardingSinks;
 import io.kappa.job.JobOptions;
@@ -287,7 +287,7 @@ public class BenchCommand implements Callable<Integer> {
             rows = 0;
             for (io.kappa.weather.City city : CityDirectory.bundled().all()) {
                 rows += c.session().execute("SELECT count(*) FROM " + keyspace + "."
-                        + CassandraSchema.WEATHER_OBSERVATIONS + " WHERE city_id = ?", city.id()).one().getLong(0);
+                        + Tables.WEATHER_OBSERVATIONS.name() + " WHERE city_id = ?", city.id()).one().getLong(0);
             }
         }
         return new Result("(d) weather replay → Cassandra", d.readings(), f.seconds(), 0,
@@ -335,7 +335,7 @@ public class BenchCommand implements Callable<Integer> {
                     found[0] = 0;
                     for (long w : produced.keySet()) {
                         for (Row row : c.session().execute("SELECT count, writetime(count) FROM " + keyspace + "."
-                                + CassandraSchema.WORD_COUNTS_BY_WINDOW + " WHERE window_start = ?", new Date(w))) {
+                                + Tables.WORD_COUNTS.name() + " WHERE window_start = ?", new Date(w))) {
                             found[0] += row.getLong(0);
                             latencies.add(row.getLong(1) / 1000 - (w + 10_000));
                         }
@@ -390,7 +390,7 @@ public class BenchCommand implements Callable<Integer> {
         try (CassandraConnection c = CassandraConnection.open(connections.cassandra(keyspace, 1))) {
             for (long w = DATASET_START; w < DATASET_START + d.spec().span().toMillis(); w += 60_000) {
                 sum += c.session().execute("SELECT sum(count) FROM " + keyspace + "."
-                        + CassandraSchema.WORD_COUNTS_BY_WINDOW + " WHERE window_start = ?", new Date(w)).one().getLong(0);
+                        + Tables.WORD_COUNTS.name() + " WHERE window_start = ?", new Date(w)).one().getLong(0);
             }
         }
         return sum;

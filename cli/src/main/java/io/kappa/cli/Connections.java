@@ -1,7 +1,7 @@
 package io.kappa.cli;
 
 import io.kappa.cassandra.CassandraSettings;
-import io.kappa.job.ConnectionProperties;
+import io.kappa.core.ConnectionProperties;
 import io.kappa.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

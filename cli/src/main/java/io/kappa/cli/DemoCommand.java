@@ -124,7 +124,7 @@ public class DemoCommand implements Callable<Integer> {
             });
             try (WeatherResults w = new WeatherResults(connections.cassandra(LIVE_KS, 1))) {
                 Deadline.await("the live job to enrich every weather reading", Duration.ofMinutes(5),
-                        () -> w.all(io.kappa.cassandra.CassandraSchema.WEATHER_OBSERVATIONS).size() >= readings
+                        () -> w.all(io.kappa.cassandra.Tables.WEATHER_OBSERVATIONS.name()).size() >= readings
                                 && w.latest().size() == cities.size());
             }
             System.out.printf("%n  all %d closed windows written in %.1f s; the newest window (%s) stays open until "
@@ -177,8 +177,8 @@ public class DemoCommand implements Callable<Integer> {
         boolean match = closedOnly.identical() && Results.totals(replayRows).equals(expected);
         try (WeatherResults live = new WeatherResults(connections.cassandra(LIVE_KS, 1));
              WeatherResults replay = new WeatherResults(connections.cassandra(REPLAY_KS, 1))) {
-            for (String table : List.of(io.kappa.cassandra.CassandraSchema.WEATHER_OBSERVATIONS,
-                    io.kappa.cassandra.CassandraSchema.WEATHER_LATEST, io.kappa.cassandra.CassandraSchema.WEATHER_WINDOWS)) {
+            for (String table : List.of(io.kappa.cassandra.Tables.WEATHER_OBSERVATIONS.name(),
+                    io.kappa.cassandra.Tables.WEATHER_LATEST.name(), io.kappa.cassandra.Tables.WEATHER_WINDOWS.name())) {
                 Map<String, String> l = live.all(table);
                 Map<String, String> r = replay.all(table);
                 Map<String, String> common = new TreeMap<>(r);

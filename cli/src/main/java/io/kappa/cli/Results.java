@@ -1,10 +1,10 @@
 package io.kappa.cli;
 
+import io.kappa.cassandra.Tables;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.exceptions.InvalidQueryException;
 import io.kappa.cassandra.CassandraConnection;
-import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +54,7 @@ public final class Results implements AutoCloseable {
     /** Window starts that have rows, oldest first. */
     public List<Long> windows() {
         TreeSet<Long> starts = new TreeSet<>();
-        for (Row r : query("SELECT DISTINCT window_start FROM " + table(CassandraSchema.WORD_COUNTS_BY_WINDOW))) {
+        for (Row r : query("SELECT DISTINCT window_start FROM " + table(Tables.WORD_COUNTS.name()))) {
             starts.add(r.getTimestamp(0).getTime());
         }
         return new ArrayList<>(starts);
@@ -64,7 +64,7 @@ public final class Results implements AutoCloseable {
     public List<Count> top(long windowStart, int n) {
         List<Count> counts = new ArrayList<>();
         for (Row r : query("SELECT window_start, word, window_end, count FROM "
-                + table(CassandraSchema.WORD_COUNTS_BY_WINDOW) + " WHERE window_start = ?", new java.util.Date(windowStart))) {
+                + table(Tables.WORD_COUNTS.name()) + " WHERE window_start = ?", new java.util.Date(windowStart))) {
             counts.add(count(r));
         }
         counts.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::word));
@@ -74,7 +74,7 @@ public final class Results implements AutoCloseable {
     /** One word's counts, newest window first. */
     public List<Count> word(String word, int limit) {
         List<Count> counts = new ArrayList<>();
-        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(CassandraSchema.WORD_COUNTS_BY_WINDOW)
+        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(Tables.WORD_COUNTS.name())
                 + " WHERE word = ?", word)) { // through the storage-attached index on word
             counts.add(count(r));
         }
@@ -85,7 +85,7 @@ public final class Results implements AutoCloseable {
     /** Every (window start, word) → count. */
     public Map<String, Long> all() {
         Map<String, Long> rows = new TreeMap<>();
-        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(CassandraSchema.WORD_COUNTS_BY_WINDOW))) {
+        for (Row r : query("SELECT window_start, word, window_end, count FROM " + table(Tables.WORD_COUNTS.name()))) {
             Count c = count(r);
             rows.put(key(c.windowStart(), c.word()), c.count());
         }

@@ -1,5 +1,6 @@
 package io.kappa.cli;
 
+import io.kappa.cassandra.Tables;
 import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.KeyspaceMetadata;
 import com.datastax.driver.core.Row;
@@ -34,7 +35,7 @@ public final class Serving {
     /** The promoted keyspace, read through an open session; empty when nothing was promoted. */
     public static Optional<String> current(Session session) {
         try {
-            Row r = session.execute("SELECT keyspace_name FROM " + CassandraSchema.META_KEYSPACE + "." + CassandraSchema.SERVING
+            Row r = session.execute("SELECT keyspace_name FROM " + Tables.META_KEYSPACE + "." + Tables.SERVING.name()
                     + " WHERE name = ?", NAME).one();
             return Optional.ofNullable(r == null ? null : r.getString(0));
         } catch (DriverException e) {
@@ -46,7 +47,7 @@ public final class Serving {
     public static List<String> versions(Cluster cluster) {
         List<String> names = new ArrayList<>();
         for (KeyspaceMetadata ks : cluster.getMetadata().getKeyspaces()) {
-            if (ks.getTable(CassandraSchema.WORD_COUNTS_BY_WINDOW) != null || ks.getTable(CassandraSchema.WEATHER_LATEST) != null) {
+            if (ks.getTable(Tables.WORD_COUNTS.name()) != null || ks.getTable(Tables.WEATHER_LATEST.name()) != null) {
                 names.add(ks.getName());
             }
         }
@@ -71,7 +72,7 @@ public final class Serving {
             for (String cql : CassandraSchema.metaStatements(1)) {
                 s.execute(cql);
             }
-            s.execute("INSERT INTO " + CassandraSchema.META_KEYSPACE + "." + CassandraSchema.SERVING
+            s.execute("INSERT INTO " + Tables.META_KEYSPACE + "." + Tables.SERVING.name()
                     + " (name, keyspace_name, promoted_at) VALUES (?, ?, toTimestamp(now()))", NAME, target.keyspace());
         }
     }

@@ -1,10 +1,10 @@
 package io.kappa.cli;
 
+import io.kappa.cassandra.Tables;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.exceptions.InvalidQueryException;
 import io.kappa.cassandra.CassandraConnection;
-import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,17 +46,17 @@ public final class WeatherResults implements AutoCloseable {
 
     /** The latest reading of every city, by city name. */
     public List<Row> latest() {
-        List<Row> rows = new ArrayList<>(query(CassandraSchema.WEATHER_LATEST, ""));
+        List<Row> rows = new ArrayList<>(query(Tables.WEATHER_LATEST.name(), ""));
         rows.sort(Comparator.comparing((Row r) -> r.getString("country")).thenComparing(r -> r.getString("city")));
         return rows;
     }
 
     public List<Row> observations(long cityId, int limit) {
-        return query(CassandraSchema.WEATHER_OBSERVATIONS, " WHERE city_id = ? LIMIT " + limit, cityId);
+        return query(Tables.WEATHER_OBSERVATIONS.name(), " WHERE city_id = ? LIMIT " + limit, cityId);
     }
 
     public List<Row> windows(long cityId, int limit) {
-        return query(CassandraSchema.WEATHER_WINDOWS, " WHERE city_id = ? LIMIT " + limit, cityId);
+        return query(Tables.WEATHER_WINDOWS.name(), " WHERE city_id = ? LIMIT " + limit, cityId);
     }
 
     /** Every row of a weather table as "key columns -> all columns", for comparing two output versions. */
@@ -68,7 +68,7 @@ public final class WeatherResults implements AutoCloseable {
             for (var def : r.getColumnDefinitions()) {
                 Object v = r.getObject(def.getName());
                 value.append(def.getName()).append('=').append(v instanceof java.util.Date d ? d.getTime() : v).append(' ');
-                if (def.getName().equals("observed_at") && !table.equals(CassandraSchema.WEATHER_LATEST)
+                if (def.getName().equals("observed_at") && !table.equals(Tables.WEATHER_LATEST.name())
                         || def.getName().equals("window_start")) {
                     key.append(' ').append(v instanceof java.util.Date d ? java.time.Instant.ofEpochMilli(d.getTime()) : v);
                 }

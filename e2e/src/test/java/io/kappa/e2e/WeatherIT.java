@@ -1,9 +1,9 @@
 package io.kappa.e2e;
 
+import io.kappa.cassandra.Tables;
 import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cli.ProduceCommand;
 import io.kappa.cli.TopicsCommand;
 import io.kappa.cli.WeatherResults;
@@ -86,9 +86,9 @@ class WeatherIT {
 
         JobClient live = start(options("live", "weather_live"));
         Deadline.await("every distinct reading in the observations table", Duration.ofMinutes(2),
-                () -> table("weather_live", CassandraSchema.WEATHER_OBSERVATIONS).size() == distinctReadings);
+                () -> table("weather_live", Tables.WEATHER_OBSERVATIONS.name()).size() == distinctReadings);
         Deadline.await("the newest reading of every city in the latest table", Duration.ofMinutes(1), () -> {
-            Map<String, String> latest = table("weather_live", CassandraSchema.WEATHER_LATEST);
+            Map<String, String> latest = table("weather_live", Tables.WEATHER_LATEST.name());
             return latest.size() == 30 && cities.stream().allMatch(c -> latest.get(Long.toString(c.id()))
                     .contains("observed_at=" + newest.get(c.id()) * 1000 + " "));
         });
@@ -113,12 +113,12 @@ class WeatherIT {
         RealStack.await(live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL), "the live job to stop with a savepoint", Duration.ofMinutes(2));
         Deadline.await("three hourly summaries per city", Duration.ofMinutes(1),
-                () -> table("weather_live", CassandraSchema.WEATHER_WINDOWS).size() == 30 * 3);
-        Map<String, String> windows = table("weather_live", CassandraSchema.WEATHER_WINDOWS);
+                () -> table("weather_live", Tables.WEATHER_WINDOWS.name()).size() == 30 * 3);
+        Map<String, String> windows = table("weather_live", Tables.WEATHER_WINDOWS.name());
         assertThat(windows.values()).allMatch(v -> v.contains("readings=6 "));
 
         RealStack.runJob(options("replay", "weather_replay"));
-        for (String t : List.of(CassandraSchema.WEATHER_OBSERVATIONS, CassandraSchema.WEATHER_WINDOWS, CassandraSchema.WEATHER_LATEST)) {
+        for (String t : List.of(Tables.WEATHER_OBSERVATIONS.name(), Tables.WEATHER_WINDOWS.name(), Tables.WEATHER_LATEST.name())) {
             assertThat(table("weather_replay", t)).as(t).isEqualTo(table("weather_live", t));
         }
     }

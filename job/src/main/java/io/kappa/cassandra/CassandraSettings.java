@@ -6,7 +6,7 @@ import com.datastax.driver.core.RemoteEndpointAwareJdkSSLOptions;
 import com.datastax.shaded.netty.bootstrap.Bootstrap;
 import com.datastax.shaded.netty.buffer.UnpooledByteBufAllocator;
 import com.datastax.shaded.netty.channel.ChannelOption;
-import io.kappa.job.JobOptions.InvalidOptionException;
+import io.kappa.core.InvalidOptionException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Files;

@@ -1,17 +1,10 @@
 package io.kappa.cassandra;
 
-import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -33,59 +26,24 @@ import org.apache.flink.util.function.SerializableFunction;
 public final class CassandraUpserts {
     private CassandraUpserts() {}
 
-    /** A column: its name, its type as the DataStax driver binds it, and how to get it from an element. */
-    public record Column<T>(String name, TypeInformation<?> type, SerializableFunction<T, Object> value)
-            implements Serializable {}
-
-    public static <T> Column<T> text(String name, SerializableFunction<T, Object> value) {
-        return new Column<>(name, Types.STRING, value);
-    }
-
-    public static <T> Column<T> bigint(String name, SerializableFunction<T, Object> value) {
-        return new Column<>(name, Types.LONG, value);
-    }
-
-    public static <T> Column<T> integer(String name, SerializableFunction<T, Object> value) {
-        return new Column<>(name, Types.INT, value);
-    }
-
-    public static <T> Column<T> dbl(String name, SerializableFunction<T, Object> value) {
-        return new Column<>(name, Types.DOUBLE, value);
-    }
-
-    /** A CQL {@code timestamp} from epoch milliseconds. */
-    public static <T> Column<T> timestamp(String name, SerializableFunction<T, Long> epochMillis) {
-        return new Column<>(name, BasicTypeInfo.DATE_TYPE_INFO, e -> new Date(epochMillis.apply(e)));
-    }
-
-    /**
-     * @param tables tables with the same columns (e.g. the same rows keyed two ways)
-     * @param writeTimestampMicros the CQL write timestamp of each row, or null for the driver's clock
-     */
+    /** Upserts every element as a row of {@code table}, one request per row. */
     public static <T> void write(DataStream<T> stream, CassandraSettings settings, int maxConcurrentWrites,
-                                 List<String> tables, List<Column<T>> columns,
-                                 SerializableFunction<T, Long> writeTimestampMicros) {
-        List<TypeInformation<?>> types = columns.stream().map(Column::type).collect(Collectors.toCollection(ArrayList::new));
-        if (writeTimestampMicros != null) {
-            types.add(Types.LONG);
-        }
+                                 Table<T> table) {
+        String uid = table.name().replace('_', '-');
         DataStream<Row> rows = stream
-                .map(new ToRow<>(columns, writeTimestampMicros, tables.size()))
-                .returns(new RowTypeInfo(types.toArray(TypeInformation[]::new)))
-                .name("To row: " + String.join(", ", tables)).uid("to-row-" + tables.get(0).replace('_', '-'));
-        for (String table : tables) {
-            String cql = insert(settings, table, columns) + (writeTimestampMicros != null ? " USING TIMESTAMP ?" : "");
-            try {
-                CassandraSink.addSink(rows)
-                        .setQuery(cql)
-                        .setClusterBuilder(new KappaClusterBuilder(settings))
-                        .setMaxConcurrentRequests(maxConcurrentWrites, Duration.ofMinutes(1))
-                        .build()
-                        .name("Cassandra: " + table)
-                        .uid("cassandra-" + table.replace('_', '-'));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot configure the Cassandra sink for " + table, e);
-            }
+                .map(new ToRow<>(table))
+                .returns(new RowTypeInfo(table.rowTypes()))
+                .name("To row: " + table.name()).uid("to-row-" + uid);
+        try {
+            CassandraSink.addSink(rows)
+                    .setQuery(table.insert(settings.keyspace()))
+                    .setClusterBuilder(new KappaClusterBuilder(settings))
+                    .setMaxConcurrentRequests(maxConcurrentWrites, Duration.ofMinutes(1))
+                    .build()
+                    .name("Cassandra: " + table.name())
+                    .uid("cassandra-" + uid);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure the Cassandra sink for " + table.name(), e);
         }
     }
 
@@ -101,28 +59,20 @@ public final class CassandraUpserts {
     /**
      * As {@link #write} for one table, in unlogged batches of rows of the same partition: for streams whose rows
      * come out grouped by partition (a window's counts, all keyed by the window's start). At most an eighth of
-     * {@code maxConcurrentWrites} batches are in flight per subtask. The first
-     * {@code partitionKeyColumns} columns are the partition key, the first {@code primaryKeyColumns} the primary key.
+     * {@code maxConcurrentWrites} batches are in flight per subtask.
      */
     public static <T> void writeInPartitionBatches(DataStream<T> stream, CassandraSettings settings,
-                                                   int maxConcurrentWrites, String table, List<Column<T>> columns,
-                                                   int partitionKeyColumns, int primaryKeyColumns) {
-        RowTypeInfo rowType = new RowTypeInfo(columns.stream().map(Column::type).toArray(TypeInformation[]::new));
-        String uid = table.replace('_', '-');
-        stream.map(new ToRow<>(columns, null, 1)).returns(rowType).name("To row: " + table).uid("to-row-" + uid)
-                .transform("Group rows by partition: " + table, ObjectArrayTypeInfo.getInfoFor(Row[].class, rowType),
-                        new GroupRowsByPartition(partitionKeyColumns, primaryKeyColumns, BATCH_ROWS, MAX_HELD_ROWS))
+                                                   int maxConcurrentWrites, Table<T> table) {
+        RowTypeInfo rowType = new RowTypeInfo(table.rowTypes());
+        String uid = table.name().replace('_', '-');
+        stream.map(new ToRow<>(table)).returns(rowType).name("To row: " + table.name()).uid("to-row-" + uid)
+                .transform("Group rows by partition: " + table.name(), ObjectArrayTypeInfo.getInfoFor(Row[].class, rowType),
+                        new GroupRowsByPartition(table.partitionKeyColumns(), table.primaryKeyColumns(), BATCH_ROWS,
+                                MAX_HELD_ROWS))
                 .uid("group-rows-" + uid)
-                .addSink(new CassandraBatchSink(insert(settings, table, columns), new KappaClusterBuilder(settings),
+                .addSink(new CassandraBatchSink(table.insert(settings.keyspace()), new KappaClusterBuilder(settings),
                         Math.max(1, maxConcurrentWrites / 8)))
-                .name("Cassandra: " + table).uid("cassandra-" + uid);
-    }
-
-    /** {@code INSERT INTO keyspace.table (columns) VALUES (?, …)}: an upsert of the whole row. */
-    private static <T> String insert(CassandraSettings settings, String table, List<Column<T>> columns) {
-        return "INSERT INTO " + settings.keyspace() + "." + table + " ("
-                + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+                .name("Cassandra: " + table.name()).uid("cassandra-" + uid);
     }
 
     /**
@@ -131,15 +81,13 @@ public final class CassandraUpserts {
      */
     public static class ToRow<T> extends RichMapFunction<T, Row> {
         private static final long serialVersionUID = 1L;
-        private final List<Column<T>> columns;
+        private final List<Table.Column<T>> columns;
         private final SerializableFunction<T, Long> writeTimestampMicros;
-        private final int tables;
         private transient Counter rowsWritten;
 
-        ToRow(List<Column<T>> columns, SerializableFunction<T, Long> writeTimestampMicros, int tables) {
-            this.columns = new ArrayList<>(columns);
-            this.writeTimestampMicros = writeTimestampMicros;
-            this.tables = tables;
+        ToRow(Table<T> table) {
+            this.columns = table.columns();
+            this.writeTimestampMicros = table.writeTimestampMicros();
         }
 
         @Override
@@ -149,7 +97,7 @@ public final class CassandraUpserts {
 
         @Override
         public Row map(T element) {
-            rowsWritten.inc(tables);
+            rowsWritten.inc();
             Row row = new Row(columns.size() + (writeTimestampMicros != null ? 1 : 0));
             for (int i = 0; i < columns.size(); i++) {
                 row.setField(i, columns.get(i).value().apply(element));

@@ -1,5 +1,7 @@
 package io.kappa.job;
 
+import io.kappa.core.InvalidOptionException;
+import io.kappa.core.ConnectionProperties;
 import io.kappa.cassandra.CassandraSettings;
 import io.kappa.kafka.KafkaSettings;
 import io.kappa.weather.CityDirectory;
@@ -10,7 +12,9 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
@@ -175,13 +179,6 @@ public class JobOptions {
     private transient Map<String, String> kafkaClient;
     private transient CassandraSettings cassandraSettings;
 
-    /** Thrown for any unusable argument; the message is one line that names the option. */
-    public static class InvalidOptionException extends IllegalArgumentException {
-        public InvalidOptionException(String message) {
-            super(message);
-        }
-    }
-
     /**
      * Parses and validates. Returns null when help or the version was asked for (the text has been printed).
      */
@@ -193,19 +190,25 @@ public class JobOptions {
     public static JobOptions parse(Map<String, String> environment, String... args) {
         JobOptions options = new JobOptions();
         options.environment = environment;
-        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
-                .setOverwrittenOptionsAllowed(true); // the last occurrence wins
-        try {
-            cli.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new InvalidOptionException(e.getMessage() + " (see --help)");
-        }
+        CommandLine cli = parseInto(options, args);
         if (cli.isUsageHelpRequested()) {
             cli.usage(System.out);
             return null;
         }
         options.validate();
         return options;
+    }
+
+    /** Parses without validating; the last occurrence of an option wins. */
+    static CommandLine parseInto(JobOptions options, String... args) {
+        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new InvalidOptionException(e.getMessage() + " (see --help)");
+        }
+        return cli;
     }
 
     public static String usage() {
@@ -265,7 +268,46 @@ public class JobOptions {
     }
 
     public String jobName() {
-        return jobName != null ? jobName : "kappa-" + mode + "-" + keyspace;
+        return jobName != null ? jobName : JobNames.of(mode, keyspace);
+    }
+
+    /** The options with their defaults, not validated: what {@link JobArgs} starts from. */
+    static JobOptions defaults() {
+        JobOptions o = new JobOptions();
+        new CommandLine(o).parseArgs();
+        return o;
+    }
+
+    /**
+     * The arguments that give these options back when parsed: every option whose value differs from its default,
+     * in declaration order. The one way the job's command line is made (bin/kappa, the bench, the tests), so that
+     * what is started is what {@link #parse} checks.
+     */
+    public List<String> toArgs() {
+        JobOptions defaults = defaults();
+        CommandLine.Model.CommandSpec mine = CommandLine.Model.CommandSpec.forAnnotatedObject(this);
+        CommandLine.Model.CommandSpec theirs = CommandLine.Model.CommandSpec.forAnnotatedObject(defaults);
+        List<String> args = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : mine.options()) {
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            Object value = option.getValue();
+            Object standard = theirs.findOption(option.longestName()).getValue();
+            if (java.util.Objects.equals(value, standard)) {
+                continue;
+            }
+            String name = option.longestName();
+            if (value instanceof Boolean b) {
+                args.add(b ? name : name.replaceFirst("^--", "--no-"));
+            } else if (value instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> args.addAll(List.of(name, k + "=" + v)));
+            } else if (value != null) {
+                args.add(name);
+                args.add(value instanceof Duration d ? TimeUtils.formatWithHighestUnit(d) : value.toString());
+            }
+        }
+        return args;
     }
 
     public KafkaSettings kafka() {

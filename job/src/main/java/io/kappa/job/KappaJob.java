@@ -1,6 +1,7 @@
 package io.kappa.job;
 
 import io.kappa.cassandra.CassandraSchema;
+import io.kappa.core.Sources;
 import io.kappa.kafka.KafkaTopics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +65,15 @@ public final class KappaJob {
 
     /** Configures the environment for the mode and adds the topology with the production sources and sinks. */
     public static void build(StreamExecutionEnvironment env, JobOptions o) {
+        build(env, o, RunMode.sources(o), ConnectorSinks.from(o));
+    }
+
+    /**
+     * The one code path: the mode's runtime settings, then the topology between the given sources and sinks (Kafka
+     * and Cassandra in production, in-memory ones in tests).
+     */
+    public static void build(StreamExecutionEnvironment env, JobOptions o, Sources sources, Sinks sinks) {
         RunMode.configure(env, o);
-        KappaTopology.build(env, RunMode.sources(o), ConnectorSinks.from(o), o.topology());
+        KappaTopology.build(env, sources, sinks, o.topology());
     }
 }

@@ -1,6 +1,8 @@
 package io.kappa.job;
 
-import io.kappa.kafka.DeadLetter;
+import io.kappa.core.EventTimeWatermarks;
+import io.kappa.core.Sources;
+import io.kappa.core.DeadLetter;
 import io.kappa.weather.WeatherPipeline;
 import io.kappa.words.WordCountPipeline;
 import java.io.Serializable;

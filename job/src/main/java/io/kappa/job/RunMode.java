@@ -1,5 +1,6 @@
 package io.kappa.job;
 
+import io.kappa.core.Sources;
 import io.kappa.kafka.KafkaSources;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;

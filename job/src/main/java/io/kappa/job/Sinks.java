@@ -1,6 +1,6 @@
 package io.kappa.job;
 
-import io.kappa.kafka.DeadLetter;
+import io.kappa.core.DeadLetter;
 import io.kappa.weather.CityWindowSummary;
 import io.kappa.weather.Observation;
 import io.kappa.words.LateWord;

@@ -1,5 +1,7 @@
 package io.kappa.kafka;
 
+import io.kappa.core.DeadLetter;
+import io.kappa.core.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;

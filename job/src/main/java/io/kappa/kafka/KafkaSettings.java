@@ -28,9 +28,9 @@ public final class KafkaSettings implements Serializable {
         return p;
     }
 
-    /** Never shows a secret's value (see {@link io.kappa.job.ConnectionProperties}). */
+    /** Never shows a secret's value (see {@link io.kappa.core.ConnectionProperties}). */
     @Override
     public String toString() {
-        return bootstrapServers + " " + io.kappa.job.ConnectionProperties.masked(properties);
+        return bootstrapServers + " " + io.kappa.core.ConnectionProperties.masked(properties);
     }
 }

@@ -1,5 +1,6 @@
 package io.kappa.kafka;
 
+import io.kappa.core.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;

@@ -1,6 +1,7 @@
 package io.kappa.kafka;
 
-import io.kappa.job.Sources;
+import io.kappa.core.RawRecord;
+import io.kappa.core.Sources;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;

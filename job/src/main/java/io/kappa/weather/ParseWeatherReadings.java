@@ -1,7 +1,7 @@
 package io.kappa.weather;
 
-import io.kappa.kafka.DeadLetter;
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.DeadLetter;
+import io.kappa.core.RawRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;

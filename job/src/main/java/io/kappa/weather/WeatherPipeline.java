@@ -1,8 +1,8 @@
 package io.kappa.weather;
 
-import io.kappa.job.EventTimeWatermarks;
-import io.kappa.kafka.DeadLetter;
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.EventTimeWatermarks;
+import io.kappa.core.DeadLetter;
+import io.kappa.core.RawRecord;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -1,7 +1,7 @@
 package io.kappa.words;
 
-import io.kappa.kafka.DeadLetter;
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.DeadLetter;
+import io.kappa.core.RawRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;

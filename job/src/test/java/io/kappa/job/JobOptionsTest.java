@@ -1,5 +1,6 @@
 package io.kappa.job;
 
+import io.kappa.core.InvalidOptionException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,7 @@ class JobOptionsTest {
     @Test
     void badValuesFailFastNamingTheOption() {
         assertThatThrownBy(() -> JobOptions.parse("--mode", "sideways"))
-                .isInstanceOf(JobOptions.InvalidOptionException.class).hasMessageContaining("--mode").hasMessageContaining("sideways");
+                .isInstanceOf(io.kappa.core.InvalidOptionException.class).hasMessageContaining("--mode").hasMessageContaining("sideways");
         assertThatThrownBy(() -> JobOptions.parse("--window", "0s")).hasMessage("--window must be greater than zero, was PT0S");
         assertThatThrownBy(() -> JobOptions.parse("--window", "soon")).hasMessageContaining("--window")
                 .hasMessageContaining("'soon' is not a duration");

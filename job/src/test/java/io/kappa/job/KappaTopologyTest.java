@@ -2,7 +2,7 @@ package io.kappa.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.RawRecord;
 import io.kappa.testing.CollectingSinks;
 import io.kappa.testing.InMemorySources;
 import io.kappa.testing.WeatherDocs;

@@ -1,7 +1,7 @@
 package io.kappa.testing;
 
 import io.kappa.job.Sinks;
-import io.kappa.kafka.DeadLetter;
+import io.kappa.core.DeadLetter;
 import io.kappa.weather.CityWindowSummary;
 import io.kappa.weather.Observation;
 import io.kappa.words.LateWord;

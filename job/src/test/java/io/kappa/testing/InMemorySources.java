@@ -1,7 +1,7 @@
 package io.kappa.testing;
 
-import io.kappa.job.Sources;
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.Sources;
+import io.kappa.core.RawRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;

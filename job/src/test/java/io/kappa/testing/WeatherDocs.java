@@ -1,6 +1,6 @@
 package io.kappa.testing;
 
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

@@ -5,8 +5,8 @@ import static io.kappa.testing.WeatherDocs.json;
 import static io.kappa.testing.WeatherDocs.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.kafka.DeadLetter;
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.DeadLetter;
+import io.kappa.core.RawRecord;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;

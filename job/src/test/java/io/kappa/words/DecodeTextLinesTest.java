@@ -2,8 +2,8 @@ package io.kappa.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.kafka.DeadLetter;
-import io.kappa.kafka.RawRecord;
+import io.kappa.core.DeadLetter;
+import io.kappa.core.RawRecord;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;

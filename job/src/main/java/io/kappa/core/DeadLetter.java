@@ -1,4 +1,4 @@
-package io.kappa.kafka;
+package io.kappa.core;
 
 import java.util.Objects;
 

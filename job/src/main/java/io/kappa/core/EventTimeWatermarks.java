@@ -1,6 +1,5 @@
-package io.kappa.job;
+package io.kappa.core;
 
-import io.kappa.kafka.RawRecord;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;

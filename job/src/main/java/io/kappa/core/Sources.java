@@ -1,6 +1,5 @@
-package io.kappa.job;
+package io.kappa.core;
 
-import io.kappa.kafka.RawRecord;
 import java.io.Serializable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;

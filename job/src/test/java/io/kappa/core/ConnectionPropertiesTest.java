@@ -1,9 +1,9 @@
-package io.kappa.job;
+package io.kappa.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kappa.job.JobOptions.InvalidOptionException;
+import io.kappa.job.JobOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.kappa.job;
+package io.kappa.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

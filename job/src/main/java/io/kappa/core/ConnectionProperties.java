@@ -1,6 +1,5 @@
-package io.kappa.job;
+package io.kappa.core;
 
-import io.kappa.job.JobOptions.InvalidOptionException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
