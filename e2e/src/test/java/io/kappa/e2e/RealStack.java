@@ -172,9 +172,9 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
 
     /** Checks the job's preconditions (as its main does) and starts it on the test's MiniCluster, parallelism 2. */
     public static JobClient startJob(io.kappa.job.JobOptions o, Configuration conf) throws Exception {
-        io.kappa.job.KappaJob.preflight(o);
         org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
                 org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        io.kappa.job.KappaJob.preflight(o, io.kappa.job.KappaJob.restoring(env));
         env.setParallelism(2);
         io.kappa.job.KappaJob.build(env, o);
         return env.executeAsync(o.jobName());

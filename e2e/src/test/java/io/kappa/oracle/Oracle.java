@@ -114,8 +114,13 @@ public final class Oracle {
                                         String country, double lat, double lon, String timeZone) {
         return Long.toString(cityId) + "|" + Long.toString(dt) + "|" + Double.toString(tempK) + "|"
                 + Integer.toString(humidity) + "|" + Integer.toString(pressure) + "|" + Double.toString(windMs) + "|"
-                + Integer.toString(windDeg) + "|" + condition + "|" + description + "|" + name + "|" + country + "|"
-                + Double.toString(lat) + "|" + Double.toString(lon) + "|" + timeZone;
+                + Integer.toString(windDeg) + "|" + escape(condition) + "|" + escape(description) + "|" + escape(name)
+                + "|" + escape(country) + "|" + Double.toString(lat) + "|" + Double.toString(lon) + "|" + escape(timeZone);
+    }
+
+    /** Text in the key text: a backslash becomes two, a bar becomes backslash-bar, so no two texts join alike. */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|");
     }
 
     /**

@@ -21,10 +21,10 @@ import java.util.Optional;
  *
  * <p>How the reasons render where semantics.md gives only a pattern (see also {@link Oracle}'s class comment):
  * <ul>
- *   <li>{@code X of V is out of range (lo..hi)}: {@code lo..hi} exactly as semantics.md writes the bounds
- *       ({@code 150..350}, {@code 946684800..4102444800} for dt, {@code 1..9223372036854775807} for id);
- *       {@code V} as Java prints the value: {@code Double.toString} for numbers ({@code 400.0}), the integer for
- *       whole numbers ({@code 140});</li>
+ *   <li>{@code X of V is out of range (lo..hi)} for whole numbers ({@code main.humidity of 140 is out of range
+ *       (0..100)}, {@code 946684800..4102444800} for dt, {@code 1..9223372036854775807} for id), and
+ *       {@code X of V unit is out of range (lo..hi unit)} for the two measured numbers, all as Java prints them
+ *       ({@code main.temp of -5.0 K is out of range (150.0..350.0 K)}, {@code wind.speed} in m/s);</li>
  *   <li>{@code field X is not a number: …} / {@code … not a whole number: …}: the JSON text of the field's value
  *       as Jackson writes it ({@code "hot"}, {@code 12.5});</li>
  *   <li>text fields: {@code field X is not text: …} (the JSON text) and {@code X of N characters is out of range
@@ -101,10 +101,10 @@ final class WeatherRules {
         // 4.3 the fields, in the order semantics.md lists them
         long cityId = whole(doc, "id", "1", Long.toString(Long.MAX_VALUE)).longValueExact();
         long dt = whole(doc, "dt", MIN_DT, MAX_DT).longValueExact();
-        double tempK = number(doc, "main.temp", "150", "350");
+        double tempK = number(doc, "main.temp", 150, 350, "K");
         int humidity = whole(doc, "main.humidity", "0", "100").intValueExact();
         int pressure = whole(doc, "main.pressure", "800", "1100").intValueExact();
-        double windMs = number(doc, "wind.speed", "0", "150");
+        double windMs = number(doc, "wind.speed", 0, 150, "m/s");
         int windDeg = whole(doc, "wind.deg", "0", "360").intValueExact();
         JsonNode first = doc.path("weather").path(0); // missing unless "weather" is a non-empty array
         String condition = text(first.path("main"), "weather[0].main", 0, 64);
@@ -183,11 +183,11 @@ final class WeatherRules {
         return node;
     }
 
-    /** A number within [lo, hi]. */
-    private static double number(JsonNode doc, String path, String lo, String hi) throws Invalid {
+    /** A number within [lo, hi], in a unit: {@code main.temp of -5.0 K is out of range (150.0..350.0 K)}. */
+    private static double number(JsonNode doc, String path, double lo, double hi, String unit) throws Invalid {
         double v = numberField(doc, path).doubleValue();
-        if (!(v >= Double.parseDouble(lo) && v <= Double.parseDouble(hi))) {
-            throw new Invalid(path + " of " + v + " is out of range (" + lo + ".." + hi + ")");
+        if (!(v >= lo && v <= hi)) {
+            throw new Invalid(path + " of " + v + " " + unit + " is out of range (" + lo + ".." + hi + " " + unit + ")");
         }
         return v;
     }

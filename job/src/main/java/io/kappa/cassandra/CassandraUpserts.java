@@ -53,6 +53,11 @@ public final class CassandraUpserts {
      * and many small concurrent ones to one partition make Cassandra churn its heap (measured: docs/benchmarks.md).
      */
     static final int BATCH_ROWS = 200;
+    /**
+     * The values of one batch at most: well under Cassandra's default batch_size_fail_threshold (50 KiB), which refuses
+     * a larger batch outright, whatever its rows (a line may hold words of up to --max-word-bytes).
+     */
+    static final int MAX_BATCH_BYTES = 40 * 1024;
     /** Rows a sink subtask holds at most while it groups them. */
     static final int MAX_HELD_ROWS = 20_000;
 
@@ -68,7 +73,7 @@ public final class CassandraUpserts {
         stream.map(new ToRow<>(table)).returns(rowType).name("To row: " + table.name()).uid("to-row-" + uid)
                 .transform("Group rows by partition: " + table.name(), ObjectArrayTypeInfo.getInfoFor(Row[].class, rowType),
                         new GroupRowsByPartition(table.partitionKeyColumns(), table.primaryKeyColumns(), BATCH_ROWS,
-                                MAX_HELD_ROWS))
+                                MAX_BATCH_BYTES, MAX_HELD_ROWS))
                 .uid("group-rows-" + uid)
                 .addSink(new CassandraBatchSink(table.insert(settings.keyspace()), new KappaClusterBuilder(settings),
                         Math.max(1, maxConcurrentWrites / 8)))

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.shaded.guava31.com.google.common.base.Utf8;
 import org.apache.flink.types.Row;
 
 /**
@@ -18,14 +19,17 @@ import org.apache.flink.types.Row;
  * written. Everything held is emitted on every watermark (a window's rows all come out at the watermark that
  * fires it, so live results are not held back), before every checkpoint barrier (the sink then waits for them
  * in its own snapshot, so a checkpoint covers them), at the end of input, and when {@code maxRows} are held.
+ * A batch also ends before its rows reach {@code maxBatchBytes} (their values' size, an estimate of what Cassandra
+ * measures against {@code batch_size_fail_threshold}, 50 KiB by default: a larger batch is refused, not slowed).
  */
 public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implements OneInputStreamOperator<Row, Row[]> {
     private static final long serialVersionUID = 1L;
     private final int partitionKeyFields;
     private final int primaryKeyFields;
     private final int batchSize;
+    private final int maxBatchBytes;
     private final int maxRows;
-    private transient Map<List<Object>, LinkedHashMap<List<Object>, Row>> held;
+    private transient Map<List<Object>, Batch> held;
     private transient int rows;
     private transient StreamRecord<Row[]> reuse;
 
@@ -33,11 +37,29 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
      * @param partitionKeyFields the row's first fields that make the partition key
      * @param primaryKeyFields the row's first fields that make the primary key (partition key, then clustering)
      */
-    public GroupRowsByPartition(int partitionKeyFields, int primaryKeyFields, int batchSize, int maxRows) {
+    public GroupRowsByPartition(int partitionKeyFields, int primaryKeyFields, int batchSize, int maxBatchBytes,
+                                int maxRows) {
         this.partitionKeyFields = partitionKeyFields;
         this.primaryKeyFields = primaryKeyFields;
         this.batchSize = batchSize;
+        this.maxBatchBytes = maxBatchBytes;
         this.maxRows = maxRows;
+    }
+
+    /** A batch being filled: its rows by primary key, and their estimated size. */
+    private static final class Batch {
+        final LinkedHashMap<List<Object>, Row> rows = new LinkedHashMap<>();
+        int bytes;
+    }
+
+    /** The size of a row's values as Cassandra stores them, near enough: text as UTF-8, numbers and times as 8. */
+    static int estimatedBytes(Row row) {
+        int bytes = 0;
+        for (int i = 0; i < row.getArity(); i++) {
+            Object v = row.getField(i);
+            bytes += v instanceof String s ? Utf8.encodedLength(s) : 8;
+        }
+        return bytes;
     }
 
     @Override
@@ -59,11 +81,24 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
     public void processElement(StreamRecord<Row> element) {
         Row row = element.getValue();
         List<Object> partition = fields(row, partitionKeyFields);
-        LinkedHashMap<List<Object>, Row> batch = held.computeIfAbsent(partition, p -> new LinkedHashMap<>());
-        if (batch.put(fields(row, primaryKeyFields), row) == null) {
-            rows++;
+        int bytes = estimatedBytes(row);
+        Batch batch = held.get(partition);
+        if (batch != null && batch.bytes + bytes > maxBatchBytes) {
+            emit(held.remove(partition)); // full by size: what it holds goes first
+            batch = null;
         }
-        if (batch.size() >= batchSize) {
+        if (batch == null) {
+            batch = new Batch();
+            held.put(partition, batch);
+        }
+        Row replaced = batch.rows.put(fields(row, primaryKeyFields), row);
+        if (replaced == null) {
+            rows++;
+        } else {
+            batch.bytes -= estimatedBytes(replaced);
+        }
+        batch.bytes += bytes;
+        if (batch.rows.size() >= batchSize) {
             emit(held.remove(partition));
         } else if (rows >= maxRows) {
             emitAll();
@@ -89,14 +124,14 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
     }
 
     private void emitAll() {
-        for (LinkedHashMap<List<Object>, Row> batch : new ArrayList<>(held.values())) {
+        for (Batch batch : new ArrayList<>(held.values())) {
             emit(batch);
         }
         held.clear();
     }
 
-    private void emit(LinkedHashMap<List<Object>, Row> batch) {
-        rows -= batch.size();
-        output.collect(reuse.replace(batch.values().toArray(Row[]::new)));
+    private void emit(Batch batch) {
+        rows -= batch.rows.size();
+        output.collect(reuse.replace(batch.rows.values().toArray(Row[]::new)));
     }
 }

@@ -29,7 +29,10 @@ public final class Tables {
     /** The storage-attached index that answers "this word over time" (docs/benchmarks.md). */
     public static final String WORD_INDEX = "word_counts_by_window_word";
 
-    /** Every enriched weather reading of a city, newest first. */
+    /**
+     * Every enriched weather reading of a city, newest first. Written with the reading's write timestamp
+     * (docs/semantics.md, rule 4), so two different readings with one dt resolve the same way in every run.
+     */
     public static final Table<Observation> WEATHER_OBSERVATIONS = new Table<>("weather_observations_by_city", List.of(
             bigint("city_id", (Observation o) -> o.cityId),
             timestamp("observed_at", (Observation o) -> o.observedAt),
@@ -42,7 +45,7 @@ public final class Tables {
             integer("wind_deg", (Observation o) -> o.windDeg), integer("beaufort", (Observation o) -> o.beaufort),
             text("beaufort_name", (Observation o) -> o.beaufortName), text("compass", (Observation o) -> o.compass),
             text("condition", (Observation o) -> o.condition), text("description", (Observation o) -> o.description)),
-            1, 2, "observed_at DESC", null);
+            1, 2, "observed_at DESC", (Observation o) -> o.writeTime);
 
     /** Per-city window summaries, newest first. */
     public static final Table<CityWindowSummary> WEATHER_WINDOWS = new Table<>("weather_windows_by_city", List.of(
@@ -58,7 +61,7 @@ public final class Tables {
 
     /**
      * The newest reading per city: the course's weather(city, country, windspeed), done right. Written with the
-     * observation time as the write timestamp, so an older reading never wins, even in a replay.
+     * reading's write timestamp (dt·10^6 + its tie-break), so an older reading never wins, even in a replay.
      */
     public static final Table<Observation> WEATHER_LATEST = new Table<>("weather_latest_by_city", List.of(
             bigint("city_id", (Observation o) -> o.cityId),
@@ -68,7 +71,7 @@ public final class Tables {
             dbl("feels_like_c", (Observation o) -> o.feelsLikeC), dbl("wind_kmh", (Observation o) -> o.windKmh),
             text("beaufort_name", (Observation o) -> o.beaufortName), text("compass", (Observation o) -> o.compass),
             text("condition", (Observation o) -> o.condition)),
-            1, 1, null, (Observation o) -> o.observedAt * 1000);
+            1, 1, null, (Observation o) -> o.writeTime);
 
     /** The tables of one output version. */
     public static final List<Table<?>> OUTPUT = List.of(WORD_COUNTS, WEATHER_OBSERVATIONS, WEATHER_WINDOWS, WEATHER_LATEST);

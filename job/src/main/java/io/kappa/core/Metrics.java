@@ -19,6 +19,8 @@ public final class Metrics {
     public static final String MALFORMED_RECORDS = "malformedRecords";
     /** Weather records that became dead letters. */
     public static final String MALFORMED_WEATHER = "malformedWeather";
+    /** Records a replay --from read but left out: before its range (docs/semantics.md, rule 5). */
+    public static final String RECORDS_BEFORE_RANGE = "recordsBeforeRange";
     /** Rows handed to the Cassandra sinks. */
     public static final String ROWS_WRITTEN = "rowsWritten";
 }

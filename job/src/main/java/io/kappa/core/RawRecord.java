@@ -18,6 +18,11 @@ public class RawRecord {
     public byte[] key;
     /** Null for a tombstone. */
     public byte[] value;
+    /**
+     * The verdict of event time on this record (docs/semantics.md, rule 1): the partition watermark at which it was
+     * found too late, or {@link PartitionClock#NONE} while it is on time (or not judged yet).
+     */
+    public long tooLateAt = PartitionClock.NONE;
 
     public RawRecord() {}
 
@@ -28,6 +33,10 @@ public class RawRecord {
         this.timestamp = timestamp;
         this.key = key;
         this.value = value;
+    }
+
+    public boolean isTooLate() {
+        return tooLateAt != PartitionClock.NONE;
     }
 
     /** Where the record lives, as {@code topic:partition:offset}. */

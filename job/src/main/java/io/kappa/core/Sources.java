@@ -10,9 +10,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * ({@link io.kappa.kafka.KafkaSources}); tests: in-memory records.
  */
 public interface Sources extends Serializable {
-    /** The text-line records, with the given watermark strategy applied at the source. */
+    /**
+     * The text-line records, with the given watermark strategy applied at the source, per Kafka partition (the
+     * watermark of a partition must never run ahead of what its own records say: docs/semantics.md, rule 1).
+     */
     DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks);
 
-    /** The weather documents; their event time is inside the document, so no watermarks here. */
-    DataStream<RawRecord> weather(StreamExecutionEnvironment env);
+    /** The weather documents, with the given watermark strategy (event time from inside the document) at the source. */
+    DataStream<RawRecord> weather(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks);
 }

@@ -35,9 +35,9 @@ public class ConnectorSinks implements Sinks {
 
     public static ConnectorSinks from(JobOptions o) {
         if (o.output == JobOptions.Output.discard) {
-            return new DiscardingSinks(o.kafka(), o.lateTopic, o.weatherLateTopic, o.deadLetterTopic);
+            return new DiscardingSinks(o.kafka(), o.lateTopic(), o.weatherLateTopic(), o.deadLetterTopic());
         }
-        return new ConnectorSinks(o.kafka(), o.cassandra(), o.lateTopic, o.weatherLateTopic, o.deadLetterTopic,
+        return new ConnectorSinks(o.kafka(), o.cassandra(), o.lateTopic(), o.weatherLateTopic(), o.deadLetterTopic(),
                 o.cassandraMaxConcurrentWrites);
     }
 

@@ -72,12 +72,13 @@ public class JobOptions {
     @Option(names = "--words-topic", defaultValue = "words", description = "text lines in (default: ${DEFAULT-VALUE})")
     public String wordsTopic;
 
-    @Option(names = "--late-topic", defaultValue = "words-late",
-            description = "words later than the allowed lateness (default: ${DEFAULT-VALUE})")
+    @Option(names = "--late-topic",
+            description = "words of records too late to count (default: <keyspace>-words-late; created if missing)")
     public String lateTopic;
 
-    @Option(names = "--dead-letter-topic", defaultValue = "dead-letters",
-            description = "records that cannot be read, with the reason (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dead-letter-topic",
+            description = "records that cannot be read, with the reason (default: <keyspace>-dead-letters; created if "
+                    + "missing)")
     public String deadLetterTopic;
 
     @Option(names = "--weather", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -88,8 +89,9 @@ public class JobOptions {
             description = "OpenWeather current-weather JSON documents in, keyed by city id (default: ${DEFAULT-VALUE})")
     public String weatherTopic;
 
-    @Option(names = "--weather-late-topic", defaultValue = "weather-late",
-            description = "readings too late for their window's summary (default: ${DEFAULT-VALUE})")
+    @Option(names = "--weather-late-topic",
+            description = "readings too late for their window's summary (default: <keyspace>-weather-late; created if "
+                    + "missing)")
     public String weatherLateTopic;
 
     @Option(names = "--weather-window", defaultValue = "1h", converter = DurationConverter.class,
@@ -126,6 +128,20 @@ public class JobOptions {
     @Option(names = "--max-line-bytes", defaultValue = "1048576",
             description = "longer lines go to the dead-letter topic (default: ${DEFAULT-VALUE})")
     public int maxLineBytes;
+
+    @Option(names = "--max-word-bytes", defaultValue = "512",
+            description = "a line with a longer word (UTF-8 bytes) goes to the dead-letter topic; Cassandra refuses "
+                    + "keys over 65535 bytes (default: ${DEFAULT-VALUE})")
+    public int maxWordBytes;
+
+    @Option(names = "--max-weather-bytes", defaultValue = "65536",
+            description = "longer weather documents go to the dead-letter topic (default: ${DEFAULT-VALUE})")
+    public int maxWeatherBytes;
+
+    @Option(names = "--max-dt-ahead", defaultValue = "1h", converter = DurationConverter.class,
+            description = "a reading whose dt is further than this after its record's timestamp has a wrong clock and "
+                    + "goes to the dead-letter topic (default: ${DEFAULT-VALUE})")
+    public Duration maxDtAhead;
 
     @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
             description = "live only: checkpoint every (default: ${DEFAULT-VALUE})")
@@ -233,12 +249,15 @@ public class JobOptions {
         require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");
         require(!cassandraHosts.isBlank(), "--cassandra-hosts must not be empty");
         require(!wordsTopic.isBlank(), "--words-topic must not be empty");
-        require(!lateTopic.isBlank(), "--late-topic must not be empty");
-        require(!deadLetterTopic.isBlank(), "--dead-letter-topic must not be empty");
+        require(lateTopic == null || !lateTopic.isBlank(), "--late-topic must not be empty");
+        require(deadLetterTopic == null || !deadLetterTopic.isBlank(), "--dead-letter-topic must not be empty");
+        require(maxWordBytes > 0 && maxWordBytes <= 65535, "--max-word-bytes must be 1..65535 (Cassandra's key limit)");
+        require(maxWeatherBytes > 0, "--max-weather-bytes must be greater than zero");
+        require(!maxDtAhead.isNegative(), "--max-dt-ahead must not be negative");
         require(from == null || mode == Mode.replay, "--from only applies to --mode replay");
         require(!weatherWindow.isNegative() && !weatherWindow.isZero(), "--weather-window must be greater than zero");
         require(!weather || !weatherTopic.isBlank(), "--weather-topic must not be empty");
-        require(!weather || !weatherLateTopic.isBlank(), "--weather-late-topic must not be empty");
+        require(weatherLateTopic == null || !weatherLateTopic.isBlank(), "--weather-late-topic must not be empty");
         require(cities == null || java.nio.file.Files.isReadable(cities), "--cities file " + cities + " cannot be read");
         if (from != null) {
             fromMillis();
@@ -326,12 +345,55 @@ public class JobOptions {
         }
     }
 
+    /** The late-words topic: {@code --late-topic}, else named after the output version. */
+    public String lateTopic() {
+        return lateTopic != null ? lateTopic : sideTopic(keyspace, "words-late");
+    }
+
+    /** The dead-letter topic: {@code --dead-letter-topic}, else named after the output version. */
+    public String deadLetterTopic() {
+        return deadLetterTopic != null ? deadLetterTopic : sideTopic(keyspace, "dead-letters");
+    }
+
+    /** The late-weather topic: {@code --weather-late-topic}, else named after the output version. */
+    public String weatherLateTopic() {
+        return weatherLateTopic != null ? weatherLateTopic : sideTopic(keyspace, "weather-late");
+    }
+
+    /** An output version's own side topic: {@code <keyspace>-<kind>} (docs/semantics.md, rule 3). */
+    public static String sideTopic(String keyspace, String kind) {
+        return keyspace + "-" + kind;
+    }
+
+    /** Where a replay --from starts in event time: the start of the window that holds it (rule 5), or MIN. */
+    static long rangeStart(Long fromMillis, Duration window) {
+        return fromMillis == null ? Long.MIN_VALUE : Math.floorDiv(fromMillis, window.toMillis()) * window.toMillis();
+    }
+
+    /** The words topic's replay start: the first record at or after the start of the window of --from. */
+    public Long wordsFromMillis() {
+        return fromMillis() == null ? null : rangeStart(fromMillis(), window);
+    }
+
+    /**
+     * The weather topic's replay start: readings of the weather window of --from may have been sent up to
+     * --max-dt-ahead before their dt.
+     */
+    public Long weatherFromMillis() {
+        return fromMillis() == null ? null : rangeStart(fromMillis(), weatherWindow) - maxDtAhead.toMillis();
+    }
+
+    /**
+     * Event time settings. A replay never marks a partition idle (docs/semantics.md): a partition it has read to
+     * the end simply stops counting, so idleness would only add timing to a result that needs none.
+     */
     public KappaTopology.EventTime eventTime() {
-        return new KappaTopology.EventTime(outOfOrderness, idleness);
+        return new KappaTopology.EventTime(outOfOrderness, mode == Mode.replay ? Duration.ZERO : idleness);
     }
 
     public WordCountPipeline.Settings words() {
-        return new WordCountPipeline.Settings(window, allowedLateness, maxLineBytes);
+        return new WordCountPipeline.Settings(window, allowedLateness, outOfOrderness, maxLineBytes, maxWordBytes,
+                rangeStart(fromMillis(), window));
     }
 
     /** Null when --no-weather. Reads the city reference data (bundled or --cities). */
@@ -345,7 +407,8 @@ public class JobOptions {
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(e.getMessage());
         }
-        return new WeatherPipeline.Settings(directory, weatherWindow, allowedLateness, outOfOrderness, idleness);
+        return new WeatherPipeline.Settings(directory, weatherWindow, allowedLateness, outOfOrderness,
+                eventTime().idleness(), maxWeatherBytes, maxDtAhead, rangeStart(fromMillis(), weatherWindow));
     }
 
     public KappaTopology.Settings topology() {

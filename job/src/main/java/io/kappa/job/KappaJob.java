@@ -3,8 +3,11 @@ package io.kappa.job;
 import io.kappa.cassandra.CassandraSchema;
 import io.kappa.core.Sources;
 import io.kappa.kafka.KafkaTopics;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -17,17 +20,18 @@ public final class KappaJob {
 
     public static void main(String[] args) throws Exception {
         JobOptions options;
+        StreamExecutionEnvironment env;
         try {
             options = JobOptions.parse(args);
             if (options == null) {
                 return; // --help or --version
             }
-            preflight(options);
+            env = StreamExecutionEnvironment.getExecutionEnvironment();
+            preflight(options, restoring(env));
         } catch (IllegalStateException | IllegalArgumentException e) {
             fail(e);
             throw e;
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         build(env, options);
         env.execute(options.jobName());
     }
@@ -47,20 +51,43 @@ public final class KappaJob {
         }
     }
 
-    /** Fails fast, with the option to fix, when an input topic or Cassandra is missing; creates the schema. */
-    public static void preflight(JobOptions o) {
-        Map<String, String> topics = new LinkedHashMap<>();
-        topics.put("--words-topic", o.wordsTopic);
-        topics.put("--late-topic", o.lateTopic);
-        topics.put("--dead-letter-topic", o.deadLetterTopic);
+    /**
+     * Fails fast, with the option to fix, when an input topic or Cassandra is missing, or when a live job would start
+     * without state where its consumer group has already committed offsets; creates the side topics that are missing
+     * and the schema.
+     *
+     * @param restoring true when the job starts from a checkpoint or savepoint ({@code flink run -s})
+     */
+    public static void preflight(JobOptions o, boolean restoring) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("--words-topic", o.wordsTopic);
         if (o.weather) {
-            topics.put("--weather-topic", o.weatherTopic);
-            topics.put("--weather-late-topic", o.weatherLateTopic);
+            inputs.put("--weather-topic", o.weatherTopic);
         }
-        KafkaTopics.requireExist(o.kafka(), topics, 15_000);
+        KafkaTopics.requireExist(o.kafka(), inputs, 15_000);
+        List<String> sideTopics = new ArrayList<>(List.of(o.lateTopic(), o.deadLetterTopic()));
+        if (o.weather) {
+            sideTopics.add(o.weatherLateTopic());
+        }
+        KafkaTopics.createMissing(o.kafka(), sideTopics, o.wordsTopic, 15_000);
+        if (o.mode == JobOptions.Mode.live && !restoring) {
+            var past = KafkaTopics.committedPastStart(o.kafka(), o.groupId, inputs.values(), 15_000);
+            if (!past.isEmpty()) {
+                throw new IllegalStateException("consumer group " + o.groupId + " (--group-id) has committed offsets "
+                        + past + " but this live job starts without state: its first windows would count only what "
+                        + "follows and overwrite complete rows. Resume from the last checkpoint or savepoint "
+                        + "(flink run -s <path>), or start a new version from offset zero with its own --group-id and "
+                        + "--keyspace (bin/kappa version start)");
+            }
+        }
         if (o.output == JobOptions.Output.cassandra) {
             CassandraSchema.create(o.cassandra());
         }
+    }
+
+    /** True when the environment's configuration restores the job from a checkpoint or savepoint. */
+    public static boolean restoring(StreamExecutionEnvironment env) {
+        return env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
     }
 
     /** Configures the environment for the mode and adds the topology with the production sources and sinks. */

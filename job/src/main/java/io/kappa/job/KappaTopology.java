@@ -33,7 +33,8 @@ public final class KappaTopology {
         DataStream<DeadLetter> deadLetters = counted.deadLetters();
 
         if (settings.weather() != null) {
-            WeatherPipeline.Output weather = new WeatherPipeline(settings.weather()).expand(sources.weather(env));
+            WeatherPipeline.Output weather = new WeatherPipeline(settings.weather()).expand(
+                    sources.weather(env, WeatherPipeline.eventTime(settings.weather())));
             sinks.weatherObservations(weather.observations());
             sinks.latestWeather(weather.latest());
             sinks.weatherWindows(weather.windows());

@@ -19,7 +19,7 @@ public final class RunMode {
     public static Sources sources(JobOptions o) {
         return o.mode == JobOptions.Mode.live
                 ? KafkaSources.live(o.kafka(), o.wordsTopic, o.weatherTopic, o.groupId)
-                : KafkaSources.replay(o.kafka(), o.wordsTopic, o.weatherTopic, o.fromMillis());
+                : KafkaSources.replay(o.kafka(), o.wordsTopic, o.weatherTopic, o.wordsFromMillis(), o.weatherFromMillis());
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions o) {

@@ -30,39 +30,48 @@ public class KafkaSources implements Sources {
     private final String weatherTopic;
     private final String groupId;
     private final boolean bounded;
-    private final Long fromMillis;
+    private final Long wordsFromMillis;
+    private final Long weatherFromMillis;
 
     private KafkaSources(KafkaSettings kafka, String wordsTopic, String weatherTopic, String groupId, boolean bounded,
-                         Long fromMillis) {
+                         Long wordsFromMillis, Long weatherFromMillis) {
         this.kafka = kafka;
         this.wordsTopic = wordsTopic;
         this.weatherTopic = weatherTopic;
         this.groupId = groupId;
         this.bounded = bounded;
-        this.fromMillis = fromMillis;
+        this.wordsFromMillis = wordsFromMillis;
+        this.weatherFromMillis = weatherFromMillis;
     }
 
     public static KafkaSources live(KafkaSettings kafka, String wordsTopic, String weatherTopic, String groupId) {
-        return new KafkaSources(kafka, wordsTopic, weatherTopic, groupId, false, null);
+        return new KafkaSources(kafka, wordsTopic, weatherTopic, groupId, false, null, null);
     }
 
-    /** @param fromMillis start at this record time, or null for offset zero */
-    public static KafkaSources replay(KafkaSettings kafka, String wordsTopic, String weatherTopic, Long fromMillis) {
-        return new KafkaSources(kafka, wordsTopic, weatherTopic, "kappa-replay", true, fromMillis);
+    /**
+     * @param wordsFromMillis start each words partition at its first record at or after this time, or null for
+     *                        offset zero
+     * @param weatherFromMillis the same for the weather topic
+     */
+    public static KafkaSources replay(KafkaSettings kafka, String wordsTopic, String weatherTopic, Long wordsFromMillis,
+                                      Long weatherFromMillis) {
+        return new KafkaSources(kafka, wordsTopic, weatherTopic, "kappa-replay", true, wordsFromMillis,
+                weatherFromMillis);
     }
 
     @Override
     public DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
-        return env.fromSource(source(wordsTopic), watermarks, "Kafka: " + wordsTopic).uid(WORDS_SOURCE_UID);
+        return env.fromSource(source(wordsTopic, wordsFromMillis), watermarks, "Kafka: " + wordsTopic)
+                .uid(WORDS_SOURCE_UID);
     }
 
     @Override
-    public DataStream<RawRecord> weather(StreamExecutionEnvironment env) {
-        return env.fromSource(source(weatherTopic), WatermarkStrategy.noWatermarks(), "Kafka: " + weatherTopic)
+    public DataStream<RawRecord> weather(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
+        return env.fromSource(source(weatherTopic, weatherFromMillis), watermarks, "Kafka: " + weatherTopic)
                 .uid(WEATHER_SOURCE_UID);
     }
 
-    private KafkaSource<RawRecord> source(String topic) {
+    private KafkaSource<RawRecord> source(String topic, Long fromMillis) {
         KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
                 .setProperties(kafka.clientProperties())
                 .setTopics(topic)

@@ -5,33 +5,28 @@ import java.time.ZoneId;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
- * Joins a reading with its city's reference data and derives °C and °F, feels-like (heat index or wind chill
- * where they apply), wind in km/h, Beaufort force and name, the 16-point compass direction and the local time.
+ * Derives, from a reading and its city, °C and °F, feels-like (heat index or wind chill where they apply), wind in
+ * km/h, Beaufort force and name, the 16-point compass direction and the local time; and the reading's tie-break key and
+ * write timestamp ({@link ReadingKey}).
  */
 public class EnrichWeather extends RichMapFunction<Reading, Observation> {
     private static final long serialVersionUID = 1L;
-    private final CityDirectory cities;
-
-    public EnrichWeather(CityDirectory cities) {
-        this.cities = cities;
-    }
 
     @Override
     public Observation map(Reading r) {
-        return enrich(r, cities.find(r.cityId).orElseThrow(
-                () -> new IllegalStateException("city " + r.cityId + " passed validation but is not in the directory")));
+        return enrich(r);
     }
 
-    public static Observation enrich(Reading r, City city) {
+    public static Observation enrich(Reading r) {
         Observation o = new Observation();
         o.cityId = r.cityId;
         o.observedAt = r.dt * 1000;
-        o.city = city.name();
-        o.country = city.country();
-        o.lat = city.lat();
-        o.lon = city.lon();
-        o.timeZone = city.timeZone();
-        o.localTime = Instant.ofEpochSecond(r.dt).atZone(ZoneId.of(city.timeZone())).toOffsetDateTime().toString();
+        o.city = r.city;
+        o.country = r.country;
+        o.lat = r.lat;
+        o.lon = r.lon;
+        o.timeZone = r.timeZone;
+        o.localTime = Instant.ofEpochSecond(r.dt).atZone(ZoneId.of(r.timeZone)).toOffsetDateTime().toString();
         double c = WeatherMath.kelvinToCelsius(r.tempK);
         o.tempC = WeatherMath.round1(c);
         o.tempF = WeatherMath.round1(WeatherMath.celsiusToFahrenheit(c));
@@ -47,6 +42,12 @@ public class EnrichWeather extends RichMapFunction<Reading, Observation> {
         o.compass = WeatherMath.compass(r.windDeg);
         o.condition = r.condition;
         o.description = r.description;
+        o.topic = r.topic;
+        o.partition = r.partition;
+        o.offset = r.offset;
+        o.tooLateAt = r.tooLateAt;
+        o.key = ReadingKey.of(o, r);
+        o.writeTime = ReadingKey.writeTimeMicros(r.dt, o.key);
         return o;
     }
 }

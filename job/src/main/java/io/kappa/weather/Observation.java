@@ -1,5 +1,6 @@
 package io.kappa.weather;
 
+import io.kappa.core.PartitionClock;
 import java.util.Objects;
 
 /**
@@ -34,8 +35,24 @@ public class Observation {
     public String compass;
     public String condition;
     public String description;
+    // the tie-break and the source (docs/semantics.md, rules 3 and 4)
+    /** The reading key: the tie-break between readings of the city with the same {@code dt}. */
+    public long key;
+    /** The Cassandra write timestamp of rows that hold this reading, microseconds. */
+    public long writeTime;
+    public String topic;
+    public int partition;
+    public long offset;
+    /** The partition watermark at which the reading was too late for its window, or {@link PartitionClock#NONE}. */
+    public long tooLateAt = PartitionClock.NONE;
+    /** Why it is in the late topic: {@code too late}, or that its window closed while its partition was idle. */
+    public String lateReason;
 
     public Observation() {}
+
+    public boolean isTooLate() {
+        return tooLateAt != PartitionClock.NONE;
+    }
 
     @Override
     public boolean equals(Object o) {

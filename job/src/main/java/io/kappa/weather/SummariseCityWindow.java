@@ -11,8 +11,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * A city's readings in one window: count, min/max/avg temperature, max wind and the most frequent condition
- * (ties: alphabetical). A reading delivered twice (same city and time) counts once. The result does not
- * depend on the order the readings arrived in.
+ * (ties: alphabetical). One reading per {@code dt}: the winner of {@link ReadingKey#wins} among them (a reading
+ * delivered twice counts once). The result does not depend on the order the readings arrived in.
  */
 public class SummariseCityWindow extends ProcessWindowFunction<Observation, CityWindowSummary, Long, TimeWindow> {
     private static final long serialVersionUID = 1L;
@@ -23,15 +23,15 @@ public class SummariseCityWindow extends ProcessWindowFunction<Observation, City
     }
 
     public static CityWindowSummary summarise(Iterable<Observation> readings, long windowStart, long windowEnd) {
-        TreeMap<Long, Observation> byTime = new TreeMap<>(); // dedupes, and fixes the order of the sums
+        TreeMap<Long, Observation> byTime = new TreeMap<>(); // one per dt, and the order of the sums
         for (Observation o : readings) {
-            byTime.put(o.observedAt, o);
+            byTime.merge(o.observedAt, o, (a, b) -> ReadingKey.wins(b.observedAt, b.key, a.observedAt, a.key) ? b : a);
         }
         List<Observation> distinct = new ArrayList<>(byTime.values());
         CityWindowSummary s = new CityWindowSummary();
         Observation first = distinct.get(0);
         s.cityId = first.cityId;
-        s.city = first.city;
+        s.city = distinct.get(distinct.size() - 1).city; // the newest reading's (only a document-described city varies)
         s.windowStart = windowStart;
         s.windowEnd = windowEnd;
         s.readings = distinct.size();

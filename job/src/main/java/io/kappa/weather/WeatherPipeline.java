@@ -1,26 +1,40 @@
 package io.kappa.weather;
 
-import io.kappa.core.EventTimeWatermarks;
 import io.kappa.core.DeadLetter;
+import io.kappa.core.EventTimeWatermarks;
 import io.kappa.core.RawRecord;
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The weather enrichment as one composite transform: parse and validate → event time from the document's
- * {@code dt} → enrich with city data and derived fields → per-city window summaries, and the latest reading
- * per city. Like the word count, it knows nothing of Kafka, Cassandra or the run mode.
+ * The weather enrichment as one composite transform: parse and validate → mark readings too late for their window
+ * (per partition) → enrich with city data and derived fields → every reading, the latest per city, per-city window
+ * summaries over the on-time readings, and the too-late ones. Like the word count, it knows nothing of Kafka,
+ * Cassandra or the run mode. Event time is the document's {@code dt}, assigned at the source per Kafka partition
+ * ({@link #eventTime}).
  */
 public class WeatherPipeline {
-    static final OutputTag<Observation> TOO_LATE = new OutputTag<>("too-late-weather") {};
+    static final OutputTag<Observation> CLOSED = new OutputTag<>("weather-for-closed-windows") {};
+    public static final String TOO_LATE_REASON = "too late";
+    public static final String IDLE_REASON = io.kappa.words.LateWord.IDLE_REASON;
 
-    /** The knobs of the weather enrichment. */
+    /**
+     * The knobs of the weather enrichment.
+     *
+     * @param rangeStart earliest {@code dt} (ms) of a replay --from, aligned to the window, or {@link Long#MIN_VALUE}
+     */
     public record Settings(CityDirectory cities, Duration window, Duration allowedLateness, Duration outOfOrderness,
-                           Duration idleness) implements Serializable {}
+                           Duration idleness, int maxDocumentBytes, Duration maxDtAhead, long rangeStart)
+            implements Serializable {
+        public ReadingParser parser() {
+            return new ReadingParser(cities, maxDocumentBytes, maxDtAhead.toMillis());
+        }
+    }
 
     /** Every enriched reading, the newest per city, window summaries, readings too late for their window, rejects. */
     public record Output(DataStream<Observation> observations, DataStream<Observation> latest,
@@ -33,29 +47,51 @@ public class WeatherPipeline {
         this.settings = settings;
     }
 
-    /** {@code records} need no timestamps: event time is the document's {@code dt}. */
+    /**
+     * Event time at the source: a valid reading's {@code dt}; a record that is not a valid reading has none
+     * (docs/semantics.md, rule 1) and does not move the watermark.
+     */
+    public static WatermarkStrategy<RawRecord> eventTime(Settings settings) {
+        ReadingParser parser = settings.parser();
+        return EventTimeWatermarks.forTimestamps((RawRecord r, long ts) -> parser.eventTime(r),
+                settings.outOfOrderness(), settings.idleness());
+    }
+
+    /** {@code records} must carry the timestamps and watermarks of {@link #eventTime}. */
     public Output expand(DataStream<RawRecord> records) {
         SingleOutputStreamOperator<Reading> readings = records
-                .process(new ParseWeatherReadings(settings.cities()))
+                .process(new ParseWeatherReadings(settings.parser()))
                 .name("Parse weather readings").uid("parse-weather-readings");
         DataStream<Observation> observations = readings
-                .assignTimestampsAndWatermarks(EventTimeWatermarks.forTimestamps(
-                        (Reading r, long ts) -> r.dt * 1000, settings.outOfOrderness(), settings.idleness()))
-                .name("Weather event time").uid("weather-event-time")
-                .map(new EnrichWeather(settings.cities()))
+                .process(new MarkTooLateReadings(settings.window().toMillis(), settings.allowedLateness().toMillis(),
+                        settings.outOfOrderness().toMillis(), settings.rangeStart()))
+                .name("Mark too-late readings").uid(MarkTooLateReadings.UID)
+                .map(new EnrichWeather())
                 .name("Enrich weather").uid("enrich-weather");
         DataStream<Observation> latest = observations
                 .keyBy(o -> o.cityId)
                 .process(new KeepLatestPerCity())
                 .name("Keep latest per city").uid("keep-latest-per-city");
         SingleOutputStreamOperator<CityWindowSummary> windows = observations
+                .filter(o -> !o.isTooLate())
+                .name("On time for their window").uid("weather-on-time")
                 .keyBy(o -> o.cityId)
                 .window(TumblingEventTimeWindows.of(settings.window()))
                 .allowedLateness(settings.allowedLateness())
-                .sideOutputLateData(TOO_LATE)
+                .sideOutputLateData(CLOSED)
                 .process(new SummariseCityWindow())
                 .name("Summarise city windows").uid("summarise-city-windows");
-        return new Output(observations, latest, windows, windows.getSideOutput(TOO_LATE),
-                readings.getSideOutput(ParseWeatherReadings.DEAD_LETTERS));
+        DataStream<Observation> late = observations
+                .filter(Observation::isTooLate)
+                .name("Too late for their window").uid("weather-too-late")
+                .map(o -> withReason(o, TOO_LATE_REASON)).name("Late: too late").uid("weather-late-reason")
+                .union(windows.getSideOutput(CLOSED)
+                        .map(o -> withReason(o, IDLE_REASON)).name("Late: window closed").uid("weather-closed-reason"));
+        return new Output(observations, latest, windows, late, readings.getSideOutput(ParseWeatherReadings.DEAD_LETTERS));
+    }
+
+    private static Observation withReason(Observation o, String reason) {
+        o.lateReason = reason;
+        return o;
     }
 }

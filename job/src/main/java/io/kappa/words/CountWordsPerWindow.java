@@ -14,12 +14,17 @@ import org.apache.flink.util.OutputTag;
 /**
  * Counts each word per tumbling event-time window. A window fires when the watermark passes its end; a record
  * that arrives within the allowed lateness fires it again with the updated count (same key, so the row is
- * upserted); a record later than that comes out of {@link Output#late()} instead of being dropped. Window
- * state is cleared once the allowed lateness has passed.
+ * upserted). Window state is cleared once the allowed lateness has passed.
+ *
+ * <p>Which records are too late is decided before this operator, per partition ({@link MarkTooLateRecords}); the
+ * watermark here (the minimum over partitions) never passes a partition's own, so what reaches this operator is on
+ * time here too. The one exception is a partition that was idle (docs/semantics.md): its records may find their window
+ * already closed on the other partitions' event time; they come out of {@link Output#late()} with that reason
+ * instead of being dropped.
  */
 public class CountWordsPerWindow {
     public static final String UID = "count-words-per-window";
-    static final OutputTag<WordCount> TOO_LATE = new OutputTag<>("too-late-words") {};
+    static final OutputTag<WordCount> CLOSED = new OutputTag<>("words-for-closed-windows") {};
 
     private final Duration windowSize;
     private final Duration allowedLateness;
@@ -29,7 +34,7 @@ public class CountWordsPerWindow {
         this.allowedLateness = allowedLateness;
     }
 
-    /** What the transform produces: the counts, and the words that came too late. */
+    /** What the transform produces: the counts, and words that found their window closed (idle partitions). */
     public record Output(DataStream<WindowedWordCount> counts, DataStream<LateWord> late) {}
 
     public Output expand(DataStream<WordCount> words) {
@@ -37,12 +42,12 @@ public class CountWordsPerWindow {
                 .keyBy(w -> w.word)
                 .window(TumblingEventTimeWindows.of(windowSize))
                 .allowedLateness(allowedLateness)
-                .sideOutputLateData(TOO_LATE)
+                .sideOutputLateData(CLOSED)
                 .aggregate(new SumCounts(), new EmitWindowedCount())
                 .name("Count words per window").uid(UID);
-        DataStream<LateWord> late = counts.getSideOutput(TOO_LATE)
+        DataStream<LateWord> late = counts.getSideOutput(CLOSED)
                 .process(new DescribeLateWords(windowSize.toMillis()))
-                .name("Describe late words").uid("describe-late-words");
+                .name("Describe words for closed windows").uid("describe-late-words");
         return new Output(counts, late);
     }
 
@@ -82,7 +87,7 @@ public class CountWordsPerWindow {
         }
     }
 
-    /** Says which window a too-late word belonged to, and counts it in the {@code lateWords} metric. */
+    /** Says which window a word closed under an idle partition belonged to, and counts it in {@code lateWords}. */
     public static class DescribeLateWords extends ProcessFunction<WordCount, LateWord> {
         private static final long serialVersionUID = 1L;
         private final long windowMillis;
@@ -94,7 +99,7 @@ public class CountWordsPerWindow {
 
         @Override
         public void open(org.apache.flink.api.common.functions.OpenContext openContext) {
-            lateWords = getRuntimeContext().getMetricGroup().counter("lateWords");
+            lateWords = getRuntimeContext().getMetricGroup().counter(io.kappa.core.Metrics.LATE_WORDS);
         }
 
         @Override
@@ -103,7 +108,7 @@ public class CountWordsPerWindow {
             long start = TimeWindow.getWindowStartWithOffset(ts, 0, windowMillis);
             lateWords.inc(w.count);
             out.collect(new LateWord(w.word, w.count, ts, start, start + windowMillis,
-                    ctx.timerService().currentWatermark()));
+                    ctx.timerService().currentWatermark(), null, -1, -1, LateWord.IDLE_REASON));
         }
     }
 }

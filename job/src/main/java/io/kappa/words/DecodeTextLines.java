@@ -1,6 +1,7 @@
 package io.kappa.words;
 
 import io.kappa.core.DeadLetter;
+import io.kappa.core.Metrics;
 import io.kappa.core.RawRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,16 +17,15 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes a Kafka record's value as one UTF-8 line of text. A record that is not a usable line (no value,
  * longer than the limit, not valid UTF-8) goes to the {@link #DEAD_LETTERS} side output with the reason and
- * is counted in the {@code malformedRecords} metric; the job carries on. An empty line is valid and simply
- * has no words. The key is not used: it may be null.
+ * is counted in the {@code malformedRecords} metric; the job carries on (docs/semantics.md, rule 2). An empty line
+ * is valid and simply has no words. The key is not used: it may be null.
  */
-public class DecodeTextLines extends ProcessFunction<RawRecord, String> {
+public class DecodeTextLines extends ProcessFunction<RawRecord, TextLine> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("words-dead-letters") {};
 
     private final int maxLineBytes;
     private transient CharsetDecoder decoder;
-    private transient Counter recordsRead;
     private transient Counter malformedRecords;
 
     public DecodeTextLines(int maxLineBytes) {
@@ -37,13 +37,11 @@ public class DecodeTextLines extends ProcessFunction<RawRecord, String> {
         decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        recordsRead = getRuntimeContext().getMetricGroup().counter("recordsRead");
-        malformedRecords = getRuntimeContext().getMetricGroup().counter("malformedRecords");
+        malformedRecords = getRuntimeContext().getMetricGroup().counter(Metrics.MALFORMED_RECORDS);
     }
 
     @Override
-    public void processElement(RawRecord record, Context ctx, Collector<String> out) {
-        recordsRead.inc();
+    public void processElement(RawRecord record, Context ctx, Collector<TextLine> out) {
         String problem = problemWith(record.value, maxLineBytes);
         if (problem != null) {
             malformedRecords.inc();
@@ -51,7 +49,7 @@ public class DecodeTextLines extends ProcessFunction<RawRecord, String> {
             return;
         }
         try {
-            out.collect(decoder.decode(ByteBuffer.wrap(record.value)).toString());
+            out.collect(new TextLine(record, decoder.decode(ByteBuffer.wrap(record.value)).toString()));
         } catch (CharacterCodingException e) {
             malformedRecords.inc();
             ctx.output(DEAD_LETTERS, new DeadLetter(record, "value is not valid UTF-8 (" + e.getMessage() + ")"));

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
@@ -19,8 +20,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * occurrence meets the window operator under the same watermark as it would have without this operator. A word
  * for a window that has already fired (late, within the allowed lateness or beyond) goes straight through. Sums
  * are emitted with the newest timestamp among their occurrences; all are emitted before a checkpoint barrier
- * (nothing to keep in state), at the end of input, and when more than {@code maxEntries} are held (batch
- * replays see no watermark until the end).
+ * (nothing to keep in state), when the input goes idle, at the end of input, and when more than {@code maxEntries}
+ * are held (batch replays see no watermark until the end).
  */
 public class PreAggregateWordsPerWindow extends AbstractStreamOperator<WordCount>
         implements OneInputStreamOperator<WordCount, WordCount> {
@@ -71,6 +72,18 @@ public class PreAggregateWordsPerWindow extends AbstractStreamOperator<WordCount
         // a window fires when the watermark reaches its last millisecond: its sums must be there first
         emitUpTo(mark.getTimestamp() == Long.MAX_VALUE ? Long.MAX_VALUE : mark.getTimestamp() - windowMillis + 1);
         super.processWatermark(mark);
+    }
+
+    /**
+     * When the input goes idle, the window operator stops waiting for this subtask's watermark and may fire windows
+     * this subtask still holds sums for: they go out first, ahead of the idle status, so they are counted.
+     */
+    @Override
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        if (status.isIdle()) {
+            emitUpTo(Long.MAX_VALUE);
+        }
+        super.processWatermarkStatus(status);
     }
 
     @Override

@@ -20,7 +20,7 @@ class GroupRowsByPartitionTest {
     @BeforeEach
     void open() throws Exception {
         // partition key: field 0 (window); primary key: fields 0 and 1 (window, word); 3 rows a batch; 5 held at most
-        harness = new OneInputStreamOperatorTestHarness<>(new GroupRowsByPartition(1, 2, 3, 5));
+        harness = new OneInputStreamOperatorTestHarness<>(new GroupRowsByPartition(1, 2, 3, 40 * 1024, 5));
         harness.open();
     }
 
@@ -89,5 +89,26 @@ class GroupRowsByPartitionTest {
         assertThat(output()).isEmpty();
         row(9, "w", 1); // the fifth
         assertThat(output()).hasSize(5);
+    }
+
+    /** Long words (up to --max-word-bytes) must not make a batch Cassandra refuses as too large (50 KiB). */
+    @Test
+    void aBatchEndsBeforeItsValuesReachTheByteLimit() throws Exception {
+        try (var h = new OneInputStreamOperatorTestHarness<Row, Row[]>(new GroupRowsByPartition(1, 2, 200, 40 * 1024, 10_000))) {
+            h.open();
+            for (int i = 0; i < 200; i++) {
+                h.processElement(Row.of(1L, "w" + i + "x".repeat(500), 1L), 0);
+            }
+            h.processWatermark(new Watermark(1));
+            List<Integer> sizes = new ArrayList<>();
+            for (Object o : h.getOutput()) {
+                if (o instanceof StreamRecord<?> r) {
+                    Row[] rows = (Row[]) r.getValue();
+                    sizes.add(Arrays.stream(rows).mapToInt(GroupRowsByPartition::estimatedBytes).sum());
+                }
+            }
+            assertThat(sizes).allMatch(b -> b <= 40 * 1024);
+            assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200 * (501 + 16) + 490); // "w" + 500 x + the digits of 0..199
+        }
     }
 }

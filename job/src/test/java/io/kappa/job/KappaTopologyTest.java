@@ -33,7 +33,7 @@ class KappaTopologyTest {
 
     private static final KappaTopology.EventTime EVENT_TIME = new KappaTopology.EventTime(Duration.ofSeconds(5), Duration.ZERO);
     private static final WordCountPipeline.Settings WORDS =
-            new WordCountPipeline.Settings(Duration.ofMinutes(1), Duration.ofMinutes(1), 1024);
+            new WordCountPipeline.Settings(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(5), 1024, 512);
 
     private static RawRecord line(long offset, long ts, String text) {
         return bytes(offset, ts, text.getBytes(StandardCharsets.UTF_8));
@@ -140,7 +140,7 @@ class KappaTopologyTest {
         env.getConfig().disableGenericTypes();
         CollectingSinks sinks = new CollectingSinks();
         WeatherPipeline.Settings ws = new WeatherPipeline.Settings(CityDirectory.bundled(), Duration.ofHours(1),
-                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ZERO);
+                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ZERO, 65_536, Duration.ofHours(1), Long.MIN_VALUE);
         KappaTopology.build(env, new InMemorySources(List.of(line(0, 0, "x")), weather), sinks, new KappaTopology.Settings(EVENT_TIME, WORDS, ws));
         env.execute("weather topology test");
 

@@ -21,7 +21,13 @@ public final class WeatherDocs {
                 main, main.toLowerCase(Locale.ROOT), tempK, tempK, tempK - 1, tempK + 1, humidity, windMs, windDeg, dt, cityId);
     }
 
+    /** A record sent at 2100-01-01 (no reading's dt is after it, so none is "ahead of its record"). */
     public static RawRecord record(long offset, String json) {
-        return new RawRecord("weather", 0, offset, 0L, null, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        return record(0, offset, 4_102_444_800_000L, json);
+    }
+
+    public static RawRecord record(int partition, long offset, long timestamp, String json) {
+        return new RawRecord("weather", partition, offset, timestamp, null,
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,8 +8,14 @@ class EnrichWeatherTest {
     private static final City LONDON = new City(2643743, "London", "GB", 51.50853, -0.12574, "Europe/London");
     private static final City SYDNEY = new City(2147714, "Sydney", "AU", -33.86785, 151.20732, "Australia/Sydney");
 
-    private static Reading reading(long cityId, long dt, double tempK, int humidity, double windMs, int deg) {
+    private static Reading reading(City city, long dt, double tempK, int humidity, double windMs, int deg) {
         Reading r = new Reading();
+        r.city = city.name();
+        r.country = city.country();
+        r.lat = city.lat();
+        r.lon = city.lon();
+        r.timeZone = city.timeZone();
+        long cityId = city.id();
         r.cityId = cityId;
         r.dt = dt;
         r.tempK = tempK;
@@ -25,7 +31,7 @@ class EnrichWeatherTest {
     @Test
     void aColdWindyLondonMorning() {
         // 2026-01-15T08:00:00Z, -5 °C, 10 m/s from the north-east
-        Observation o = EnrichWeather.enrich(reading(2643743, 1_768_464_000L, 268.15, 80, 10.0, 45), LONDON);
+        Observation o = EnrichWeather.enrich(reading(LONDON, 1_768_464_000L, 268.15, 80, 10.0, 45));
         assertThat(o.city).isEqualTo("London");
         assertThat(o.country).isEqualTo("GB");
         assertThat(o.observedAt).isEqualTo(1_768_464_000_000L);
@@ -42,7 +48,7 @@ class EnrichWeatherTest {
     @Test
     void aHotHumidSydneyAfternoon() {
         // 2026-01-15T04:00:00Z = 15:00 local (AEDT, +11:00); 32 °C, 60 %, light wind from the south-south-west
-        Observation o = EnrichWeather.enrich(reading(2147714, 1_768_449_600L, 305.15, 60, 2.0, 200), SYDNEY);
+        Observation o = EnrichWeather.enrich(reading(SYDNEY, 1_768_449_600L, 305.15, 60, 2.0, 200));
         assertThat(o.tempC).isEqualTo(32.0);
         assertThat(o.tempF).isEqualTo(89.6);
         assertThat(o.feelsLikeC).isEqualTo(37.1); // heat index 98.7 °F at 89.6 °F/60 % (NWS table: 100 °F at 90 °F/60 %)

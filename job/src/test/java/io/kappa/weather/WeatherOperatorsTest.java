@@ -59,4 +59,28 @@ class WeatherOperatorsTest {
                     .containsExactly("1@2000", "2@1000", "1@3000");
         }
     }
+
+    /** Two different readings of one city with the same dt: one winner, whatever the order (docs/semantics.md, 4). */
+    @Test
+    void equalDtIsResolvedByTheReadingKeyTheSameWayEverywhere() throws Exception {
+        Observation a = obs(1, 60_000, 10.0, 5, "Rain");
+        a.key = 2_000_003L;
+        Observation b = obs(1, 60_000, 11.0, 5, "Clear");
+        b.key = 1_000_005L; // the larger k mod 10^6 wins, though its k is smaller
+        assertThat(Long.remainderUnsigned(b.key, 1_000_000)).isGreaterThan(Long.remainderUnsigned(a.key, 1_000_000));
+        for (List<Observation> order : List.of(List.of(a, b), List.of(b, a))) {
+            try (var h = new KeyedOneInputStreamOperatorTestHarness<Long, Observation, Observation>(
+                    new KeyedProcessOperator<>(new KeepLatestPerCity()), o -> o.cityId, Types.LONG)) {
+                h.open();
+                for (Observation o : order) {
+                    h.processElement(o, 60_000);
+                }
+                List<Observation> out = h.extractOutputValues();
+                assertThat(out.get(out.size() - 1).tempC).isEqualTo(11.0);
+            }
+            assertThat(SummariseCityWindow.summarise(order, 0, 3_600_000).maxTempC).isEqualTo(11.0);
+            assertThat(SummariseCityWindow.summarise(order, 0, 3_600_000).readings).isEqualTo(1);
+        }
+        assertThat(ReadingKey.writeTimeMicros(60, b.key)).isGreaterThan(ReadingKey.writeTimeMicros(60, a.key));
+    }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The window operator itself, driven by hand: firing on watermark, allowed-lateness updates, too-late output. */
+/** The window operator itself, driven by hand: firing on watermark, allowed-lateness updates, closed-window output. */
 class CountWordsPerWindowTest {
     private static final long MIN = 60_000;
     private KeyedOneInputStreamOperatorTestHarness<String, WordCount, WindowedWordCount> harness;
@@ -75,17 +75,18 @@ class CountWordsPerWindowTest {
         assertThat(emitted()).containsExactly(
                 new WindowedWordCount(0, MIN, "a", 1),
                 new WindowedWordCount(0, MIN, "a", 5));
-        assertThat(harness.getSideOutput(CountWordsPerWindow.TOO_LATE)).isNull();
+        assertThat(harness.getSideOutput(CountWordsPerWindow.CLOSED)).isNull();
     }
 
+    /** Only when a partition was idle can a record on time for its partition find its window closed here. */
     @Test
-    void aRecordLaterThanTheAllowedLatenessGoesToTheSideOutputAndStateIsCleared() throws Exception {
+    void aRecordForAClosedWindowGoesToTheSideOutputAndStateIsCleared() throws Exception {
         add("a", 1, 10_000);
         harness.processWatermark(new Watermark(2 * MIN - 1)); // window end + lateness reached: state cleaned
         assertThat(harness.numKeyedStateEntries()).isZero();
         add("a", 7, 20_000);
         assertThat(emitted()).containsExactly(new WindowedWordCount(0, MIN, "a", 1));
-        ConcurrentLinkedQueue<StreamRecord<WordCount>> late = harness.getSideOutput(CountWordsPerWindow.TOO_LATE);
+        ConcurrentLinkedQueue<StreamRecord<WordCount>> late = harness.getSideOutput(CountWordsPerWindow.CLOSED);
         assertThat(late.stream().map(r -> r.getValue() + "@" + r.getTimestamp()).collect(Collectors.toList()))
                 .containsExactly("a=7@20000");
     }

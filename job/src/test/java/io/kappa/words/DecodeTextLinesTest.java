@@ -17,7 +17,7 @@ class DecodeTextLinesTest {
 
     @Test
     void validLinesPassBadOnesGoToDeadLettersWithAReason() throws Exception {
-        OneInputStreamOperatorTestHarness<RawRecord, String> h =
+        OneInputStreamOperatorTestHarness<RawRecord, TextLine> h =
                 ProcessFunctionTestHarnesses.forProcessFunction(new DecodeTextLines(16));
         h.processElement(record(0, "héllo wörld".getBytes(StandardCharsets.UTF_8)), 1000L);
         h.processElement(record(1, new byte[] {(byte) 0xC3, (byte) 0x28}), 1000L); // invalid UTF-8
@@ -25,7 +25,7 @@ class DecodeTextLinesTest {
         h.processElement(record(3, new byte[17]), 1000L); // over the 16-byte limit
         h.processElement(record(4, new byte[0]), 1000L); // empty line: valid, no words
 
-        assertThat(h.extractOutputValues()).containsExactly("héllo wörld", "");
+        assertThat(h.extractOutputValues()).extracting(l -> l.text).containsExactly("héllo wörld", "");
         assertThat(h.getSideOutput(DecodeTextLines.DEAD_LETTERS)).extracting(r -> ((DeadLetter) r.getValue()))
                 .satisfiesExactly(
                         d -> {

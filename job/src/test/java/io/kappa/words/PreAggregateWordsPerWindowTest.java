@@ -90,4 +90,16 @@ class PreAggregateWordsPerWindowTest {
         harness.getOperator().finish(); // the end of input
         assertThat(output()).containsExactly("f=1@1000");
     }
+
+    @Test
+    void whenTheInputGoesIdleEverySumGoesOutBeforeTheIdleStatus() throws Exception {
+        word("a", 1_000);
+        word("b", MIN + 1_000);
+        harness.processWatermarkStatus(org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus.IDLE);
+        List<String> out = new ArrayList<>();
+        for (Object o : harness.getOutput()) {
+            out.add(o instanceof StreamRecord<?> r ? ((WordCount) r.getValue()).word : o.toString());
+        }
+        assertThat(out).containsExactly("a", "b", "WatermarkStatus(IDLE)");
+    }
 }
