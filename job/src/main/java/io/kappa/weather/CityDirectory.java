@@ -1,6 +1,5 @@
 package io.kappa.weather;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,8 +38,6 @@ public final class CityDirectory implements Serializable {
     public static final String BUNDLED = "/io/kappa/weather/cities.csv";
     /** {@link #featured}: the three largest of every country are taken among the cities of at least this many. */
     static final long FEATURED_MIN_POPULATION = 300_000;
-
-    static final String BUNDLED_HEADER = "id,name,country,lat,lon,timezone,population";
 
     private static final CityDirectory BUNDLED_DIRECTORY = new CityDirectory(null, null);
     private static final Object BUNDLED_LOCK = new Object();
@@ -94,70 +91,15 @@ public final class CityDirectory implements Serializable {
             if (in == null) {
                 throw new IllegalStateException("the bundled city list " + BUNDLED + " is missing from the jar");
             }
-            return parseBundled(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled city list: " + e.getMessage(), e);
         }
     }
 
-    /** The bundled list read afresh, past the cache: for tests (the load time; the same as the CSV parser reads). */
+    /** The bundled list read afresh, past the cache: for a test of the load time. */
     static List<City> readBundledAfresh() {
         return List.copyOf(loadBundled().byId.values());
-    }
-
-    /**
-     * The bundled list, as tools/cities/make-cities.js writes it: a line per city, only the name may be quoted (and
-     * hold commas). Read without a CSV parser, since this runs once in every task manager: about three times as
-     * fast on a cold JVM. CityDirectoryTest checks that it reads what the CSV parser reads.
-     */
-    private static Index parseBundled(BufferedReader in) throws IOException {
-        LinkedHashMap<Long, City> cities = new LinkedHashMap<>(32_768);
-        Map<String, String> shared = new HashMap<>();
-        Set<String> validZones = new HashSet<>();
-        String line;
-        int number = 0;
-        boolean header = false;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isEmpty() || line.charAt(0) == '#') {
-                continue;
-            }
-            if (!header) {
-                if (!line.equals(BUNDLED_HEADER)) {
-                    throw new IllegalStateException("the bundled city list " + BUNDLED + " has the header " + line
-                            + ", not " + BUNDLED_HEADER);
-                }
-                header = true;
-                continue;
-            }
-            try {
-                int p6 = line.lastIndexOf(',');                 // ...,country,lat,lon,timezone,population
-                int p5 = line.lastIndexOf(',', p6 - 1);
-                int p4 = line.lastIndexOf(',', p5 - 1);
-                int p3 = line.lastIndexOf(',', p4 - 1);
-                int p2 = line.lastIndexOf(',', p3 - 1);
-                int p1 = line.indexOf(',');                     // id,name (the name may hold commas)
-                if (p1 < 0 || p1 >= p2) {
-                    throw new IllegalArgumentException("expected 7 fields");
-                }
-                String name = line.substring(p1 + 1, p2);
-                if (name.length() >= 2 && name.charAt(0) == '"' && name.charAt(name.length() - 1) == '"') {
-                    name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
-                }
-                City c = new City(Long.parseLong(line, 0, p1, 10), name, shared(shared, line.substring(p2 + 1, p3)),
-                        Double.parseDouble(line.substring(p3 + 1, p4)), Double.parseDouble(line.substring(p4 + 1, p5)),
-                        shared(shared, line.substring(p5 + 1, p6)), Long.parseLong(line, p6 + 1, line.length(), 10));
-                check(c, validZones);
-                cities.put(c.id(), c);
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("the bundled city list " + BUNDLED + ", line " + number + ": "
-                        + e.getMessage(), e);
-            }
-        }
-        if (cities.isEmpty()) {
-            throw new IllegalStateException("the bundled city list " + BUNDLED + " has no cities");
-        }
-        return new Index(cities);
     }
 
     private static void check(City c, Set<String> validZones) {
@@ -176,7 +118,7 @@ public final class CityDirectory implements Serializable {
     private static Index parse(Reader in, String source) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).build();
-        LinkedHashMap<Long, City> cities = new LinkedHashMap<>();
+        LinkedHashMap<Long, City> cities = new LinkedHashMap<>(1024);
         Map<String, String> shared = new HashMap<>(); // one String per country and per zone
         Set<String> validZones = new HashSet<>();
         try (CSVParser parser = format.parse(in)) {
@@ -240,7 +182,7 @@ public final class CityDirectory implements Serializable {
         try {
             return find(Long.parseLong(key));
         } catch (NumberFormatException e) {
-            return Optional.ofNullable(index().byName.get(fold(key)));
+            return Optional.ofNullable(index().byName(key));
         }
     }
 
@@ -300,18 +242,29 @@ public final class CityDirectory implements Serializable {
         return b.toString();
     }
 
-    /** The maps, built once per list: by id (file order) and by folded name (the most populous city of a name). */
+    /**
+     * The maps of one list: by id (file order), and by folded name (the most populous city of a name) built on the
+     * first lookup by name (task managers look up ids only).
+     */
     private static final class Index {
         final LinkedHashMap<Long, City> byId;
-        final HashMap<String, City> byName;
+        private volatile HashMap<String, City> byName;
 
         Index(LinkedHashMap<Long, City> byId) {
             this.byId = byId;
-            this.byName = new HashMap<>(byId.size() * 2);
-            for (City c : byId.values()) {
-                byName.merge(fold(c.name()), c, (a, b) -> a.population() > b.population()
-                        || (a.population() == b.population() && a.id() < b.id()) ? a : b);
+        }
+
+        City byName(String name) {
+            HashMap<String, City> names = byName;
+            if (names == null) { // immutable once built, so two threads building it at once is harmless
+                names = new HashMap<>(byId.size() * 2);
+                for (City c : byId.values()) {
+                    names.merge(fold(c.name()), c, (a, b) -> a.population() > b.population()
+                            || (a.population() == b.population() && a.id() < b.id()) ? a : b);
+                }
+                byName = names;
             }
+            return names.get(fold(name));
         }
     }
 }
