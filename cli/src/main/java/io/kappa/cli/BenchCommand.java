@@ -144,7 +144,8 @@ public class BenchCommand implements Callable<Integer> {
         TextGenerator.Spec spec = new TextGenerator.Spec(lines, vocabulary, 5, 10, 1.0, DATASET_START,
                 Duration.ofHours(2), 0, Duration.ZERO, 0, Duration.ZERO, 42);
         String words = "bench-words-" + lines + "-" + vocabulary + "-p" + partitions;
-        String weather = "bench-weather-" + weatherRounds + "-p" + partitions;
+        // "f400": the featured 400 cities; a topic made from the former bundled 400 (named without it) is not reused
+        String weather = "bench-weather-f400-" + weatherRounds + "-p" + partitions;
         TopicsCommand.create(connections, List.of(words, weather, "bench-empty", "bench-late", "bench-weather-late",
                 "bench-dead"), partitions, (short) 1);
         long totalWords = 0;
