@@ -6,8 +6,8 @@
 // Why geo-tz (its "all" data set, one zone or more per country, as tzdata's zone.tab): it looks the point up in the
 // exact boundary polygons, offline, and is kept up to date with timezone-boundary-builder. city-timezones (the
 // previous source) knows only a few thousand cities; @photostructure/tz-lookup is small and fast but approximates
-// near borders (it put ~300 of these cities in a neighbouring country's zone: Sarandë AL in Europe/Athens, Cobija BO
-// in America/Rio_Branco). geo-tz needs ~70 MB in node_modules and ~3 s here; neither matters for a one-off tool.
+// near borders (it gave another zone to ~300 of these cities, many in a neighbouring country's: Sarandë AL in
+// Europe/Athens, Cobija BO in America/Rio_Branco). geo-tz needs ~70 MB in node_modules and ~3 s here; neither matters for a one-off tool.
 // Zones added to tzdata after Java 17.0.0's (2021a) are replaced by an older zone with the same clock today
 // (ZONE_FALLBACKS), so that the list loads on every Java 17 update; then every zone is checked against the time zones
 // of the `java` on PATH (java.time.ZoneId, the check CityDirectory makes when it loads the list), or the script stops.
