@@ -61,7 +61,7 @@ public class BenchCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--weather-rounds", defaultValue = "250",
-            description = "readings of each of the 400 bundled cities, one a minute (default: ${DEFAULT-VALUE})")
+            description = "readings of each of the 400 featured bundled cities, one a minute (default: ${DEFAULT-VALUE})")
     int weatherRounds;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "of the Flink runs (default: ${DEFAULT-VALUE})")
@@ -145,7 +145,8 @@ public class BenchCommand implements Callable<Integer> {
         TextGenerator.Spec spec = new TextGenerator.Spec(lines, vocabulary, 5, 10, 1.0, DATASET_START,
                 Duration.ofHours(2), 0, Duration.ZERO, 0, Duration.ZERO, 42);
         String words = "bench-words-" + lines + "-" + vocabulary + "-p" + partitions;
-        String weather = "bench-weather-" + weatherRounds + "-p" + partitions;
+        // "f400": the featured 400 cities; a topic made from the former bundled 400 (named without it) is not reused
+        String weather = "bench-weather-f400-" + weatherRounds + "-p" + partitions;
         Topics.create(connections.kafka(), List.of(words, weather, "bench-empty", "bench-late", "bench-weather-late",
                 "bench-dead"), partitions, (short) 1);
         long totalWords = 0;
@@ -164,7 +165,7 @@ public class BenchCommand implements Callable<Integer> {
         } else {
             out.printf("words dataset: %,d lines, %,d words in %s (reused)%n", lines, totalWords, words);
         }
-        WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(List.copyOf(CityDirectory.bundled().all()),
+        WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(benchCities(),
                 DATASET_START, Duration.ofMinutes(weatherRounds), Duration.ofMinutes(1), 42, 0, 0, 0);
         long readings = new WeatherSimulator(weatherSpec).readings();
         long inWeather = records(weather);
@@ -177,6 +178,11 @@ public class BenchCommand implements Callable<Integer> {
             out.printf("weather dataset: %,d readings in %s (reused)%n", readings, weather);
         }
         return new Dataset(words, weather, "bench-empty", lines, totalWords, readings, spec);
+    }
+
+    /** The weather dataset's cities: the simulator's 400 featured bundled cities. */
+    private static List<io.kappa.weather.City> benchCities() {
+        return CityDirectory.bundled().featured(ProduceCommand.Weather.FEATURED_CITIES);
     }
 
     private static void require(boolean ok, String message) {
@@ -285,7 +291,7 @@ public class BenchCommand implements Callable<Integer> {
         CassandraSettings settings = connections.cassandra(keyspace, 1);
         try (CassandraConnection c = CassandraConnection.open(settings)) {
             rows = 0;
-            for (io.kappa.weather.City city : CityDirectory.bundled().all()) {
+            for (io.kappa.weather.City city : benchCities()) {
                 rows += c.session().execute("SELECT count(*) FROM " + keyspace + "."
                         + Tables.WEATHER_OBSERVATIONS.name() + " WHERE city_id = ?", city.id()).one().getLong(0);
             }

@@ -96,7 +96,8 @@ public class DemoCommand implements Callable<Integer> {
         ProduceCommand.Summary produced = ProduceCommand.generate(connections, WORDS, spec, true);
         System.out.printf("  %,d lines, %,d words%n", produced.lines(), produced.words());
         Map<Long, Long> expected = TextGenerator.wordsPerWindow(spec, WINDOW.toMillis());
-        List<io.kappa.weather.City> cities = new java.util.ArrayList<>(io.kappa.weather.CityDirectory.bundled().all());
+        List<io.kappa.weather.City> cities = io.kappa.weather.CityDirectory.bundled()
+                .featured(ProduceCommand.Weather.FEATURED_CITIES);
         System.out.println("  and the weather of " + cities.size() + " cities every 10 minutes over the last 3 hours, 2% "
                 + "malformed, 2% sent twice (bin/kappa produce weather --span 3h --malformed 0.02 --duplicates 0.02)");
         WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(cities,

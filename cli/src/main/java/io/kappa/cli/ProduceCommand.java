@@ -115,8 +115,12 @@ public class ProduceCommand {
 
     @Command(name = "weather", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Produce OpenWeather current-weather documents keyed by city id.",
-                "Offline by default: a simulator over the bundled cities. With --openweather: the real API."})
+                "Offline by default: a simulator over 400 featured bundled cities (the 3 largest of every country, then the"
+                + " largest). With --openweather: the real API."})
     public static class Weather implements Callable<Integer> {
+        /** The simulator's cities: {@code CityDirectory.featured(400)}, the sample the bundled list used to be. */
+        public static final int FEATURED_CITIES = 400;
+
         @Mixin
         Connections connections = new Connections();
 
@@ -124,7 +128,7 @@ public class ProduceCommand {
         String topic;
 
         @Option(names = "--cities", defaultValue = "0",
-                description = "simulate the first N bundled cities, by id (default: all 400)")
+                description = "the first N of the 400 featured cities, by id (default: all 400)")
         int cities;
 
         @Option(names = "--city-ids", split = ",", description = "these city ids only (both modes)")
@@ -170,19 +174,26 @@ public class ProduceCommand {
         @Option(names = "--quiet", description = "no progress line")
         boolean quiet;
 
-        @Override
-        public Integer call() throws Exception {
-            io.kappa.weather.CityDirectory directory = io.kappa.weather.CityDirectory.bundled();
+        /** The cities of --city-ids, else the first {@code n} (all if 0) of the featured 400, by id. */
+        static List<io.kappa.weather.City> chooseCities(io.kappa.weather.CityDirectory directory, List<Long> cityIds,
+                                                        int n) {
             List<io.kappa.weather.City> chosen = new java.util.ArrayList<>();
             if (cityIds != null && !cityIds.isEmpty()) {
                 for (long id : cityIds) {
                     chosen.add(directory.find(id).orElseThrow(() -> new IllegalArgumentException(
-                            "--city-ids: " + id + " is not a bundled city (bin/kappa query cities)")));
+                            "--city-ids: " + id + " is not a bundled city (the bundled list has every GeoNames city"
+                            + " of at least 15,000 inhabitants: docs/weather.md)")));
                 }
             } else {
-                directory.all().stream().sorted(java.util.Comparator.comparingLong(io.kappa.weather.City::id))
-                        .limit(cities > 0 ? cities : Long.MAX_VALUE).forEach(chosen::add);
+                List<io.kappa.weather.City> featured = directory.featured(FEATURED_CITIES); // sorted by id
+                chosen.addAll(n > 0 && n < featured.size() ? featured.subList(0, n) : featured);
             }
+            return chosen;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<io.kappa.weather.City> chosen = chooseCities(io.kappa.weather.CityDirectory.bundled(), cityIds, cities);
             if (openWeather) {
                 String key = apiKey != null ? apiKey : System.getenv("OPENWEATHER_API_KEY");
                 long n = fetch(connections, topic, new OpenWeatherClient(baseUrl, key, Duration.ofSeconds(10)), chosen,

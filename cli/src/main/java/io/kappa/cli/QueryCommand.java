@@ -36,7 +36,7 @@ public class QueryCommand {
         }
     }
 
-    /** A city id, given as its id or the name of a bundled city. */
+    /** A city id, given as its id or the name of a bundled city (of several of that name, the most populous). */
     public static long cityId(String idOrName) {
         return io.kappa.weather.CityDirectory.bundled().find(idOrName).map(io.kappa.weather.City::id)
                 .orElseThrow(() -> new IllegalArgumentException("no bundled city '" + idOrName + "': give its id"));

@@ -72,7 +72,7 @@ class DockerComposeTest {
         String script = String.join(" ", (List<String>) service("create-topics").get("command"));
         List<String> created = List.of(script.substring(script.indexOf("for t in ") + 9, script.indexOf(';')).trim()
                 .split("\\s+"));
-        assertThat(created).containsExactlyInAnyOrder(options.wordsTopic, options.lateTopic, options.weatherTopic,
-                options.weatherLateTopic, options.deadLetterTopic);
+        assertThat(created).containsExactlyInAnyOrder(options.wordsTopic, options.lateTopic(), options.weatherTopic,
+                options.weatherLateTopic(), options.deadLetterTopic());
     }
 }

@@ -71,7 +71,7 @@ class WeatherSimulatorTest {
 
     @Test
     void malformedDuplicateAndOutOfOrderRecordsInTheAskedProportions() {
-        WeatherSimulator s = sim(new ArrayList<>(CITIES.all()).subList(0, 50), "2026-03-01T00:00:00Z", Duration.ofHours(10),
+        WeatherSimulator s = sim(CITIES.featured(400).subList(0, 50), "2026-03-01T00:00:00Z", Duration.ofHours(10),
                 0.1, 0.05, 0.05);
         int valid = 0;
         int malformed = 0;

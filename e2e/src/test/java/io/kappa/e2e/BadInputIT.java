@@ -14,7 +14,6 @@ import io.kappa.weather.CityDirectory;
 import io.kappa.words.TextNormaliser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -81,7 +80,7 @@ class BadInputIT {
             }
         }
         ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(STACK.connections(), "b-weather",
-                new WeatherSimulator.Spec(new ArrayList<>(CityDirectory.bundled().all()).subList(0, 20), t0,
+                new WeatherSimulator.Spec(CityDirectory.bundled().featured(400).subList(0, 20), t0,
                         Duration.ofHours(2), Duration.ofMinutes(10), 3, 0.05, 0, 0), false);
 
         JobOptions o = JobOptions.parse("--mode", "live", "--bootstrap-servers", STACK.bootstrapServers(),

@@ -84,7 +84,7 @@ class DashboardIT {
             p.flush();
         }
 
-        // weather: four bundled cities every 10 minutes over two hours, all valid
+        // weather: four bundled cities (by name: the most populous of that name) every 10 minutes over two hours, all valid
         List<City> cities = new ArrayList<>();
         for (String name : List.of("London", "Paris", "Tokyo", "Sydney")) {
             cities.add(CityDirectory.bundled().find(name).orElseThrow());

@@ -99,7 +99,8 @@ public class JobOptions {
     public Duration weatherWindow;
 
     @Option(names = "--cities", paramLabel = "<csv>",
-            description = "city reference data (id,name,country,lat,lon,timezone); default: the bundled 400 cities")
+            description = "city reference data (id,name,country,lat,lon,timezone[,population]); default: the bundled"
+                    + " list, every GeoNames city of at least 15,000 inhabitants")
     public java.nio.file.Path cities;
 
     @Option(names = "--group-id", defaultValue = "kappa-live",
