@@ -1,6 +1,6 @@
 package io.kappa.cassandra;
 
-import java.time.Duration;
+import io.kappa.core.DeadLetterWriter;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -8,44 +8,21 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.connectors.cassandra.CassandraSink;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Writes a stream into Cassandra tables as upserts ({@code INSERT} of the whole row, keyed by the table's
- * primary key) through the official connector: asynchronous, at most {@code maxConcurrentWrites} in flight
- * per subtask (back-pressure beyond), flushed on every checkpoint; a failed write fails the job, which
- * restarts from its last checkpoint and writes again.
+ * Writes a stream into a Cassandra table as upserts ({@code INSERT} of the whole row, keyed by the table's primary key)
+ * through the official connector's sink base ({@link CassandraUpsertSink}): rows are grouped into unlogged batches of
+ * one partition ({@link GroupRowsByPartition}), written asynchronously with an adaptive number in flight, retried when
+ * Cassandra is slow or briefly gone, flushed on every checkpoint; rows Cassandra refuses become dead letters.
  *
- * <p>Without a write timestamp, two writes of one row are ordered by the driver's client-side timestamps
- * (monotonic per sink), so the later one wins even if the requests overtake each other. With one
- * ({@code USING TIMESTAMP}), the row keeps the value with the highest timestamp whatever the order of writes:
- * used with event time, an older reading never replaces a newer one, in live or in replay.
+ * <p>Without a write timestamp, two writes of one row are ordered by the client-side timestamp each gets when it is
+ * first sent (monotonic per sink, kept across retries), so the later one wins even if the requests overtake each other.
+ * With one ({@code USING TIMESTAMP}), the row keeps the value with the highest timestamp whatever the order of writes.
  */
 public final class CassandraUpserts {
     private CassandraUpserts() {}
-
-    /** Upserts every element as a row of {@code table}, one request per row. */
-    public static <T> void write(DataStream<T> stream, CassandraSettings settings, int maxConcurrentWrites,
-                                 Table<T> table) {
-        String uid = table.name().replace('_', '-');
-        DataStream<Row> rows = stream
-                .map(new ToRow<>(table))
-                .returns(new RowTypeInfo(table.rowTypes()))
-                .name("To row: " + table.name()).uid("to-row-" + uid);
-        try {
-            CassandraSink.addSink(rows)
-                    .setQuery(table.insert(settings.keyspace()))
-                    .setClusterBuilder(new KappaClusterBuilder(settings))
-                    .setMaxConcurrentRequests(maxConcurrentWrites, Duration.ofMinutes(1))
-                    .build()
-                    .name("Cassandra: " + table.name())
-                    .uid("cassandra-" + uid);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot configure the Cassandra sink for " + table.name(), e);
-        }
-    }
 
     /**
      * Rows per unlogged batch: about 10 KB of word counts, a fifth of Cassandra's default batch size limit
@@ -61,22 +38,25 @@ public final class CassandraUpserts {
     /** Rows a sink subtask holds at most while it groups them. */
     static final int MAX_HELD_ROWS = 20_000;
 
+    /** How a sink writes: its bound on batches in flight, its retry budget, where refused rows go. */
+    public record Writes(int maxConcurrentWrites, WriteRetries retries, DeadLetterWriter refusedRows)
+            implements java.io.Serializable {}
+
     /**
-     * As {@link #write} for one table, in unlogged batches of rows of the same partition: for streams whose rows
-     * come out grouped by partition (a window's counts, all keyed by the window's start). At most an eighth of
-     * {@code maxConcurrentWrites} batches are in flight per subtask.
+     * Upserts every element as a row of {@code table}, in unlogged batches of rows of the same partition. At most an
+     * eighth of {@code maxConcurrentWrites} batches are in flight per subtask.
      */
-    public static <T> void writeInPartitionBatches(DataStream<T> stream, CassandraSettings settings,
-                                                   int maxConcurrentWrites, Table<T> table) {
+    public static <T> void write(DataStream<T> stream, CassandraSettings settings, Writes writes, Table<T> table) {
         RowTypeInfo rowType = new RowTypeInfo(table.rowTypes());
         String uid = table.name().replace('_', '-');
         stream.map(new ToRow<>(table)).returns(rowType).name("To row: " + table.name()).uid("to-row-" + uid)
                 .transform("Group rows by partition: " + table.name(), ObjectArrayTypeInfo.getInfoFor(Row[].class, rowType),
-                        new GroupRowsByPartition(table.partitionKeyColumns(), table.primaryKeyColumns(), BATCH_ROWS,
+                        new GroupRowsByPartition(table.partitionKeyColumns(), table.primaryKeyColumns(),
+                                table.writeTimestampMicros() != null ? table.columns().size() : -1, BATCH_ROWS,
                                 MAX_BATCH_BYTES, MAX_HELD_ROWS))
                 .uid("group-rows-" + uid)
-                .addSink(new CassandraBatchSink(table.insert(settings.keyspace()), new KappaClusterBuilder(settings),
-                        Math.max(1, maxConcurrentWrites / 8)))
+                .addSink(new CassandraUpsertSink(table, settings.keyspace(), new KappaClusterBuilder(settings),
+                        Math.max(1, writes.maxConcurrentWrites() / 8), writes.retries(), writes.refusedRows()))
                 .name("Cassandra: " + table.name()).uid("cassandra-" + uid);
     }
 

@@ -15,8 +15,8 @@ import org.apache.flink.types.Row;
 /**
  * Groups rows bound for one Cassandra table into batches of rows of the same partition, so that the sink
  * writes one unlogged single-partition batch (one mutation in Cassandra) instead of one request per row.
- * A row that replaces a held row with the same primary key replaces it in its batch, so the newer value is
- * written. Everything held is emitted on every watermark (a window's rows all come out at the watermark that
+ * A row with the same primary key as a held row replaces it in its batch, so the newer value is written; for a table
+ * whose rows carry their own write timestamp, the one with the larger timestamp stays (what Cassandra would keep). Everything held is emitted on every watermark (a window's rows all come out at the watermark that
  * fires it, so live results are not held back), before every checkpoint barrier (the sink then waits for them
  * in its own snapshot, so a checkpoint covers them), at the end of input, and when {@code maxRows} are held.
  * A batch also ends before its rows reach {@code maxBatchBytes} (their values' size, an estimate of what Cassandra
@@ -26,6 +26,7 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
     private static final long serialVersionUID = 1L;
     private final int partitionKeyFields;
     private final int primaryKeyFields;
+    private final int writeTimestampField;
     private final int batchSize;
     private final int maxBatchBytes;
     private final int maxRows;
@@ -36,11 +37,13 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
     /**
      * @param partitionKeyFields the row's first fields that make the partition key
      * @param primaryKeyFields the row's first fields that make the primary key (partition key, then clustering)
+     * @param writeTimestampField the field holding the row's write timestamp, or −1
      */
-    public GroupRowsByPartition(int partitionKeyFields, int primaryKeyFields, int batchSize, int maxBatchBytes,
-                                int maxRows) {
+    public GroupRowsByPartition(int partitionKeyFields, int primaryKeyFields, int writeTimestampField, int batchSize,
+                                int maxBatchBytes, int maxRows) {
         this.partitionKeyFields = partitionKeyFields;
         this.primaryKeyFields = primaryKeyFields;
+        this.writeTimestampField = writeTimestampField;
         this.batchSize = batchSize;
         this.maxBatchBytes = maxBatchBytes;
         this.maxRows = maxRows;
@@ -91,11 +94,17 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
             batch = new Batch();
             held.put(partition, batch);
         }
-        Row replaced = batch.rows.put(fields(row, primaryKeyFields), row);
-        if (replaced == null) {
+        List<Object> key = fields(row, primaryKeyFields);
+        Row same = batch.rows.get(key);
+        if (same != null && writeTimestampField >= 0
+                && (Long) same.getField(writeTimestampField) > (Long) row.getField(writeTimestampField)) {
+            return; // Cassandra would keep the held one
+        }
+        batch.rows.put(key, row);
+        if (same == null) {
             rows++;
         } else {
-            batch.bytes -= estimatedBytes(replaced);
+            batch.bytes -= estimatedBytes(same);
         }
         batch.bytes += bytes;
         if (batch.rows.size() >= batchSize) {
@@ -131,6 +140,9 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
     }
 
     private void emit(Batch batch) {
+        if (batch.rows.isEmpty()) {
+            return;
+        }
         rows -= batch.rows.size();
         output.collect(reuse.replace(batch.rows.values().toArray(Row[]::new)));
     }

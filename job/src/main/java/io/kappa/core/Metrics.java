@@ -23,4 +23,16 @@ public final class Metrics {
     public static final String RECORDS_BEFORE_RANGE = "recordsBeforeRange";
     /** Rows handed to the Cassandra sinks. */
     public static final String ROWS_WRITTEN = "rowsWritten";
+    /** Cassandra writes retried after a timeout or an overload (each retry counts). */
+    public static final String CASSANDRA_RETRIES = "cassandraRetries";
+    /** Rows Cassandra refused for their content, sent to the dead-letter topic. */
+    public static final String CASSANDRA_ROWS_REFUSED = "cassandraRowsRefused";
+    /** Writes (batches) in flight in a sink subtask. */
+    public static final String CASSANDRA_WRITES_IN_FLIGHT = "cassandraWritesInFlight";
+    /** The adaptive limit on writes in flight of a sink subtask. */
+    public static final String CASSANDRA_WRITE_LIMIT = "cassandraWriteLimit";
+    /** The 99th percentile latency of a sink subtask's last 1024 writes, milliseconds. */
+    public static final String CASSANDRA_WRITE_LATENCY_P99_MS = "cassandraWriteLatencyP99Ms";
+    /** Time a sink subtask has waited for the adaptive limit (back-pressure it applied), milliseconds in all. */
+    public static final String CASSANDRA_THROTTLED_MILLIS = "cassandraThrottledMillis";
 }

@@ -4,6 +4,9 @@ package io.kappa.job;
 import io.kappa.cassandra.CassandraSettings;
 import io.kappa.cassandra.CassandraUpserts;
 import io.kappa.cassandra.Tables;
+import io.kappa.cassandra.WriteRetries;
+import io.kappa.kafka.KafkaDeadLetterWriter;
+import java.time.Duration;
 import io.kappa.core.DeadLetter;
 import io.kappa.kafka.KafkaSettings;
 import io.kappa.kafka.KafkaSinks;
@@ -21,16 +24,17 @@ public class ConnectorSinks implements Sinks {
     private final String lateTopic;
     private final String weatherLateTopic;
     private final String deadLetterTopic;
-    private final int maxConcurrentWrites;
+    private final CassandraUpserts.Writes writes;
 
     public ConnectorSinks(KafkaSettings kafka, CassandraSettings cassandra, String lateTopic, String weatherLateTopic,
-                          String deadLetterTopic, int maxConcurrentWrites) {
+                          String deadLetterTopic, int maxConcurrentWrites, Duration retryBudget) {
         this.kafka = kafka;
         this.cassandra = cassandra;
         this.lateTopic = lateTopic;
         this.weatherLateTopic = weatherLateTopic;
         this.deadLetterTopic = deadLetterTopic;
-        this.maxConcurrentWrites = maxConcurrentWrites;
+        this.writes = new CassandraUpserts.Writes(maxConcurrentWrites, WriteRetries.defaults(retryBudget),
+                new KafkaDeadLetterWriter(kafka, deadLetterTopic));
     }
 
     public static ConnectorSinks from(JobOptions o) {
@@ -38,13 +42,13 @@ public class ConnectorSinks implements Sinks {
             return new DiscardingSinks(o.kafka(), o.lateTopic(), o.weatherLateTopic(), o.deadLetterTopic());
         }
         return new ConnectorSinks(o.kafka(), o.cassandra(), o.lateTopic(), o.weatherLateTopic(), o.deadLetterTopic(),
-                o.cassandraMaxConcurrentWrites);
+                o.cassandraMaxConcurrentWrites, o.cassandraRetryBudget);
     }
 
     @Override
     public void wordCounts(DataStream<WindowedWordCount> counts) {
         // a window's counts come out together at the watermark that fires it: one partition, written in batches
-        CassandraUpserts.writeInPartitionBatches(counts, cassandra, maxConcurrentWrites, Tables.WORD_COUNTS);
+        CassandraUpserts.write(counts, cassandra, writes, Tables.WORD_COUNTS);
     }
 
     @Override
@@ -61,17 +65,17 @@ public class ConnectorSinks implements Sinks {
 
     @Override
     public void weatherObservations(DataStream<Observation> observations) {
-        CassandraUpserts.write(observations, cassandra, maxConcurrentWrites, Tables.WEATHER_OBSERVATIONS);
+        CassandraUpserts.write(observations, cassandra, writes, Tables.WEATHER_OBSERVATIONS);
     }
 
     @Override
     public void latestWeather(DataStream<Observation> latest) {
-        CassandraUpserts.write(latest, cassandra, maxConcurrentWrites, Tables.WEATHER_LATEST);
+        CassandraUpserts.write(latest, cassandra, writes, Tables.WEATHER_LATEST);
     }
 
     @Override
     public void weatherWindows(DataStream<CityWindowSummary> windows) {
-        CassandraUpserts.write(windows, cassandra, maxConcurrentWrites, Tables.WEATHER_WINDOWS);
+        CassandraUpserts.write(windows, cassandra, writes, Tables.WEATHER_WINDOWS);
     }
 
     @Override

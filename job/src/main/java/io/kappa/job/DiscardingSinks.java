@@ -1,6 +1,7 @@
 package io.kappa.job;
 
 import io.kappa.kafka.KafkaSettings;
+import java.time.Duration;
 import io.kappa.weather.CityWindowSummary;
 import io.kappa.weather.Observation;
 import io.kappa.words.WindowedWordCount;
@@ -24,7 +25,7 @@ public class DiscardingSinks extends ConnectorSinks {
     public static final String WORDS = "wordsCounted";
 
     public DiscardingSinks(KafkaSettings kafka, String lateTopic, String weatherLateTopic, String deadLetterTopic) {
-        super(kafka, null, lateTopic, weatherLateTopic, deadLetterTopic, 1);
+        super(kafka, null, lateTopic, weatherLateTopic, deadLetterTopic, 1, Duration.ZERO);
     }
 
     @Override

@@ -145,7 +145,7 @@ public class JobOptions {
     public Duration maxDtAhead;
 
     @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
-            description = "live only: checkpoint every (default: ${DEFAULT-VALUE})")
+            description = "live and streaming replays: checkpoint every (default: ${DEFAULT-VALUE})")
     public Duration checkpointInterval;
 
     @Option(names = "--checkpoint-dir", paramLabel = "<uri>",
@@ -180,6 +180,11 @@ public class JobOptions {
     @Option(names = "--cassandra-max-concurrent-writes", defaultValue = "256",
             description = "in-flight writes per sink subtask before back-pressure (default: ${DEFAULT-VALUE})")
     public int cassandraMaxConcurrentWrites;
+
+    @Option(names = "--cassandra-retry-budget", defaultValue = "2m", converter = DurationConverter.class,
+            description = "how long a write that times out or meets an overloaded Cassandra is retried (with backoff) "
+                    + "before the job fails over (default: ${DEFAULT-VALUE})")
+    public Duration cassandraRetryBudget;
 
     @Option(names = "--output", defaultValue = "cassandra",
             description = "cassandra | discard: count the results and drop them, to measure the job without its "
@@ -245,6 +250,7 @@ public class JobOptions {
         require(cassandraPort > 0 && cassandraPort < 65536, "--cassandra-port must be a port number (1-65535)");
         require(replicationFactor >= 1, "--replication-factor must be at least 1");
         require(cassandraMaxConcurrentWrites >= 1, "--cassandra-max-concurrent-writes must be at least 1");
+        require(!cassandraRetryBudget.isNegative(), "--cassandra-retry-budget must not be negative");
         require(CassandraSettings.isValidKeyspace(keyspace),
                 "--keyspace must be a letter then up to 47 letters, digits or _, was '" + keyspace + "'");
         require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");

@@ -11,7 +11,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Everything that differs between live and replay, and nothing else: the source bounds and the runtime
- * settings. The topology itself ({@link KappaTopology}) is the same for both.
+ * settings (replays never mark a partition idle: {@link JobOptions#eventTime()}). The topology itself ({@link KappaTopology}) is the same for both.
  */
 public final class RunMode {
     private RunMode() {}
@@ -34,10 +34,16 @@ public final class RunMode {
                     org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
             env.configure(conf);
             env.enableCheckpointing(o.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        } else {
-            conf.set(ExecutionOptions.RUNTIME_MODE, o.replayRuntime == JobOptions.ReplayRuntime.batch
-                    ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+        } else if (o.replayRuntime == JobOptions.ReplayRuntime.batch) {
+            // BATCH recovers by running failed stages again from their persisted inputs: no checkpoints
+            conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
             env.configure(conf);
+        } else {
+            // a STREAMING replay checkpoints too: one that loses a TaskManager goes on from its last checkpoint, not
+            // from offset zero (and still finishes by itself: RestorableBoundedKafkaSource)
+            conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+            env.configure(conf);
+            env.enableCheckpointing(o.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
     }
 }

@@ -30,13 +30,18 @@ public final class KafkaSinks {
                 .build());
     }
 
-    private static <T> KafkaSink<T> atLeastOnce(KafkaSettings kafka, KafkaRecordSerializationSchema<T> schema) {
+    /** The side topics' producer settings, on top of the connection's client properties. */
+    public static java.util.Properties producerProperties(KafkaSettings kafka) {
         java.util.Properties producer = kafka.clientProperties();
         producer.putIfAbsent("acks", "all");
         producer.putIfAbsent("enable.idempotence", "true");
         producer.putIfAbsent("max.in.flight.requests.per.connection", "1");
+        return producer;
+    }
+
+    private static <T> KafkaSink<T> atLeastOnce(KafkaSettings kafka, KafkaRecordSerializationSchema<T> schema) {
         return KafkaSink.<T>builder()
-                .setKafkaProducerConfig(producer)
+                .setKafkaProducerConfig(producerProperties(kafka))
                 .setRecordSerializer(schema)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();

@@ -71,7 +71,7 @@ public class KafkaSources implements Sources {
                 .uid(WEATHER_SOURCE_UID);
     }
 
-    private KafkaSource<RawRecord> source(String topic, Long fromMillis) {
+    private RestorableBoundedKafkaSource<RawRecord> source(String topic, Long fromMillis) {
         KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
                 .setProperties(kafka.clientProperties())
                 .setTopics(topic)
@@ -87,6 +87,6 @@ public class KafkaSources implements Sources {
             builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                     .setProperty("commit.offsets.on.checkpoint", "true");
         }
-        return builder.build();
+        return new RestorableBoundedKafkaSource<>(builder.build());
     }
 }

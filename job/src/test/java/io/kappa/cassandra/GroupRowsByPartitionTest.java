@@ -20,7 +20,7 @@ class GroupRowsByPartitionTest {
     @BeforeEach
     void open() throws Exception {
         // partition key: field 0 (window); primary key: fields 0 and 1 (window, word); 3 rows a batch; 5 held at most
-        harness = new OneInputStreamOperatorTestHarness<>(new GroupRowsByPartition(1, 2, 3, 40 * 1024, 5));
+        harness = new OneInputStreamOperatorTestHarness<>(new GroupRowsByPartition(1, 2, -1, 3, 40 * 1024, 5));
         harness.open();
     }
 
@@ -94,7 +94,7 @@ class GroupRowsByPartitionTest {
     /** Long words (up to --max-word-bytes) must not make a batch Cassandra refuses as too large (50 KiB). */
     @Test
     void aBatchEndsBeforeItsValuesReachTheByteLimit() throws Exception {
-        try (var h = new OneInputStreamOperatorTestHarness<Row, Row[]>(new GroupRowsByPartition(1, 2, 200, 40 * 1024, 10_000))) {
+        try (var h = new OneInputStreamOperatorTestHarness<Row, Row[]>(new GroupRowsByPartition(1, 2, -1, 200, 40 * 1024, 10_000))) {
             h.open();
             for (int i = 0; i < 200; i++) {
                 h.processElement(Row.of(1L, "w" + i + "x".repeat(500), 1L), 0);
@@ -109,6 +109,26 @@ class GroupRowsByPartitionTest {
             }
             assertThat(sizes).allMatch(b -> b <= 40 * 1024);
             assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200 * (501 + 16) + 490); // "w" + 500 x + the digits of 0..199
+        }
+    }
+
+    /** Rows with their own write timestamp (last field): the larger stays, as it would in Cassandra. */
+    @Test
+    void aRowWithAWriteTimestampIsNotReplacedByAnOlderOne() throws Exception {
+        try (var h = new OneInputStreamOperatorTestHarness<Row, Row[]>(new GroupRowsByPartition(1, 2, 3, 10, 40 * 1024, 100))) {
+            h.open();
+            h.processElement(Row.of(1L, "a", "winner", 20L), 0);
+            h.processElement(Row.of(1L, "a", "loser", 10L), 0);
+            h.processElement(Row.of(1L, "b", "old", 10L), 0);
+            h.processElement(Row.of(1L, "b", "new", 30L), 0);
+            h.processWatermark(new Watermark(1));
+            List<String> rows = new ArrayList<>();
+            for (Object o : h.getOutput()) {
+                if (o instanceof StreamRecord<?> r) {
+                    Arrays.stream((Row[]) r.getValue()).forEach(x -> rows.add(x.getField(1) + "=" + x.getField(2)));
+                }
+            }
+            assertThat(rows).containsExactly("a=winner", "b=new");
         }
     }
 }
