@@ -97,7 +97,8 @@ public final class Oracle {
 
     /**
      * Rule 4's canonical text of a reading, hashed into its reading key: the fields joined by {@code |}, in this
-     * order, each printed by Java's own {@code toString} of its type, text as it is (no escaping):
+     * order, each printed by Java's own {@code toString} of its type, text with {@code \} doubled and {@code |}
+     * written {@code \|} ({@link #escape}):
      * <pre>
      * Long.toString(cityId) | Long.toString(dt) | Double.toString(tempK) | Integer.toString(humidity)
      *   | Integer.toString(pressure) | Double.toString(windMs) | Integer.toString(windDeg) | condition
