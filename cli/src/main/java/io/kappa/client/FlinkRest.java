@@ -1,7 +1,8 @@
-package io.kappa.stack;
+package io.kappa.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kappa.job.KappaJob;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The few calls of the Flink REST API (the one the web UI uses) that the CLI needs. */
+/** The few calls of the Flink REST API (the one the web UI uses) that the client needs; {@link JobRunner} builds on it. */
 public final class FlinkRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String baseUrl;
@@ -64,16 +65,16 @@ public final class FlinkRest {
                 } catch (java.io.IOException ignored) {
                     // not JSON: keep the body
                 }
-                throw new StackException("Flink REST " + method + " " + path + " answered " + r.statusCode() + ": "
+                throw new ClientException("Flink REST " + method + " " + path + " answered " + r.statusCode() + ": "
                         + firstLines(errors, 3));
             }
             return JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
         } catch (java.io.IOException e) {
-            throw new StackException("cannot reach the Flink REST API at " + baseUrl + ": is the session cluster up? "
+            throw new ClientException("cannot reach the Flink REST API at " + baseUrl + ": is the session cluster up? "
                     + "(bin/kappa status)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
+            throw new ClientException("interrupted");
         }
     }
 
@@ -99,7 +100,7 @@ public final class FlinkRest {
                     .path("filename").asText();
             return filename.substring(filename.lastIndexOf('/') + 1);
         } catch (java.io.FileNotFoundException e) {
-            throw new StackException("no job jar at " + jar + ": build it with mvn -DskipTests package");
+            throw new ClientException("no job jar at " + jar + ": build it with mvn -DskipTests package");
         }
     }
 
@@ -112,7 +113,7 @@ public final class FlinkRest {
      */
     public String runJar(String jarId, List<String> programArgs, int parallelism, String savepointPath) {
         com.fasterxml.jackson.databind.node.ObjectNode req = JSON.createObjectNode();
-        req.put("entryClass", "io.kappa.job.KappaJob");
+        req.put("entryClass", KappaJob.class.getName());
         programArgs.forEach(req.putArray("programArgsList")::add);
         if (parallelism > 0) {
             req.put("parallelism", parallelism);
@@ -141,7 +142,7 @@ public final class FlinkRest {
             }
             JsonNode op = status.path("operation");
             if (op.has("failure-cause")) {
-                throw new StackException("the savepoint of job " + jobId + " failed: "
+                throw new ClientException("the savepoint of job " + jobId + " failed: "
                         + firstLines(op.path("failure-cause").path("stack-trace").asText(), 2));
             }
             location[0] = op.path("location").asText();
