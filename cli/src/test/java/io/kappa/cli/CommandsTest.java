@@ -28,6 +28,17 @@ class CommandsTest {
     }
 
     @Test
+    void theQueryCommandsPrintThroughTheirOwnCommandLine() {
+        StringWriter out = new StringWriter();
+        CommandLine top = KappaCli.commandLine().setOut(new PrintWriter(out, true))
+                .getSubcommands().get("query").getSubcommands().get("top");
+        QueryCommand.Top command = top.getCommand();
+        command.common.out().print("captured");
+        command.common.out().flush();
+        assertThat(out).hasToString("captured");
+    }
+
+    @Test
     void replayStartsTheUsersJobOptionsInReplayModeIntoItsKeyspace() {
         ReplayCommand replay = new ReplayCommand();
         new CommandLine(replay).parseArgs("--keyspace", "kappa_v2", "--replay-runtime", "BATCH",
