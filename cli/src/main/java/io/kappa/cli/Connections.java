@@ -1,7 +1,9 @@
 package io.kappa.cli;
 
 import io.kappa.cassandra.CassandraSettings;
+import io.kappa.client.CassandraEndpoint;
 import io.kappa.core.ConnectionProperties;
+import io.kappa.job.JobArgs;
 import io.kappa.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,12 +51,30 @@ public class Connections {
                 ConnectionProperties.kafka(kafkaPropertiesFile, environment, kafkaProperties));
     }
 
-    public CassandraSettings cassandra(String keyspace, int replicationFactor) {
-        if (!CassandraSettings.isValidKeyspace(keyspace)) {
-            throw new IllegalArgumentException("--keyspace must be a letter then up to 47 letters, digits or _, was '"
-                    + keyspace + "'");
-        }
-        return new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor,
+    /** Cassandra's address and client properties, for any keyspace. */
+    public CassandraEndpoint cassandra() {
+        return new CassandraEndpoint(cassandraHosts, cassandraPort,
                 ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties));
+    }
+
+    /** @throws IllegalArgumentException for a name that cannot be a keyspace */
+    public CassandraSettings cassandra(String keyspace, int replicationFactor) {
+        return cassandra().keyspace(keyspace, replicationFactor);
+    }
+
+    /**
+     * The job's arguments pointed at the same servers: bootstrap servers, Cassandra's contact points and port, and
+     * the client properties files (as absolute paths: the job may run elsewhere). Properties given one by one and
+     * environment variables stay with bin/kappa; the job reads its own environment.
+     */
+    public JobArgs pointJobAt(JobArgs args) {
+        args.kafka(bootstrapServers).cassandra(cassandraHosts, cassandraPort);
+        if (kafkaPropertiesFile != null) {
+            args.kafkaPropertiesFile(kafkaPropertiesFile.toAbsolutePath());
+        }
+        if (cassandraPropertiesFile != null) {
+            args.cassandraPropertiesFile(cassandraPropertiesFile.toAbsolutePath());
+        }
+        return args;
     }
 }

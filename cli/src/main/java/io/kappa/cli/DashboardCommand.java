@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "dashboard", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A web page of the pipeline, refreshed every few seconds: the top words of a window and one "
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
                 + "cluster with their counts, a running replay's progress, the output versions and the one served.",
             "Reads Cassandra and the Flink REST API. Stop with Ctrl-C."})
 public class DashboardCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     Connections connections = new Connections();
 
@@ -44,14 +49,15 @@ public class DashboardCommand implements Callable<Integer> {
         if (refresh.toMillis() < 500) {
             throw new IllegalArgumentException("--refresh must be at least 500ms, was " + refresh);
         }
-        DashboardServer server = DashboardServer.start(new DashboardData(connections, keyspace, flinkUrl), bind, port, refresh);
+        DashboardServer server = DashboardServer.start(
+                new DashboardData(connections.kafka(), connections.cassandra(), keyspace, flinkUrl), bind, port, refresh);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }));
         String host = bind.equals("0.0.0.0") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
-        System.out.println("  dashboard on http://" + host + ":" + server.port() + "/  (Cassandra "
+        spec.commandLine().getOut().println("  dashboard on http://" + host + ":" + server.port() + "/  (Cassandra "
                 + connections.cassandraHosts + ":" + connections.cassandraPort + ", Flink " + flinkUrl + "; Ctrl-C stops it)");
         stopped.await();
         return 0;

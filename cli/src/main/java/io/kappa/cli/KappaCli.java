@@ -1,9 +1,11 @@
 package io.kappa.cli;
 
-import io.kappa.stack.StackException;
+import io.kappa.client.ClientException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code bin/kappa}: everything around the job. */
 @Command(name = "kappa", mixinStandardHelpOptions = true, version = "kappa 0.1.0",
@@ -16,6 +18,8 @@ import picocli.CommandLine.Command;
             FlinkCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public class KappaCli implements Runnable {
+    @Spec
+    CommandSpec spec;
 
     /** The project checkout (bin/kappa passes it as -Dkappa.home). */
     public static Path home() {
@@ -25,7 +29,7 @@ public class KappaCli implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static int execute(String... args) {
@@ -35,11 +39,15 @@ public class KappaCli implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The CLI with its error handling: a known problem prints one line starting "kappa:" and exits 1. */
+    /**
+     * The CLI with its error handling: a known problem (the client's {@link ClientException}, which the stack's
+     * StackException is one of, or an IllegalStateException/IllegalArgumentException) prints one line starting
+     * "kappa:" and exits 1.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KappaCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof StackException || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+            if (e instanceof ClientException || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("kappa: " + e.getMessage());
                 return 1;
             }

@@ -1,12 +1,19 @@
 package io.kappa.cli;
 
+import io.kappa.client.Cities;
+import io.kappa.client.Serving;
+import io.kappa.client.WeatherReadings;
+import io.kappa.client.WordCounts;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Read results from Cassandra.",
         subcommands = {QueryCommand.Top.class, QueryCommand.Word.class, QueryCommand.Windows.class,
@@ -14,6 +21,8 @@ import picocli.CommandLine.Parameters;
 public class QueryCommand {
 
     static class Common {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
         @Mixin
         Connections connections = new Connections();
         @Option(names = "--keyspace",
@@ -22,28 +31,39 @@ public class QueryCommand {
 
         String keyspace() {
             if (keyspace == null) {
-                keyspace = Serving.resolve(null, connections);
+                keyspace = Serving.served(connections.cassandra(Serving.FALLBACK, 1));
             }
             return keyspace;
         }
 
-        Results open() {
-            return new Results(connections.cassandra(keyspace(), 1));
+        WordCounts open() {
+            return new WordCounts(connections.cassandra(keyspace(), 1));
         }
 
-        WeatherResults openWeather() {
-            return new WeatherResults(connections.cassandra(keyspace(), 1));
+        WeatherReadings openWeather() {
+            return new WeatherReadings(connections.cassandra(keyspace(), 1));
+        }
+
+        PrintWriter out() {
+            return command.commandLine().getOut();
         }
     }
 
-    /** A city id, given as its id or the name of a bundled city (of several of that name, the most populous). */
-    public static long cityId(String idOrName) {
-        return io.kappa.weather.CityDirectory.bundled().find(idOrName).map(io.kappa.weather.City::id)
-                .orElseThrow(() -> new IllegalArgumentException("no bundled city '" + idOrName + "': give its id"));
+    private static String time(Long epochMillis) {
+        return epochMillis == null ? "" : Instant.ofEpochMilli(epochMillis).toString();
     }
 
-    private static String time(java.util.Date d) {
-        return d == null ? "" : Instant.ofEpochMilli(d.getTime()).toString();
+    /** A cell as the driver's getters give it: 0 where it is null. */
+    private static double orZero(Double d) {
+        return d == null ? 0 : d;
+    }
+
+    private static long orZero(Long l) {
+        return l == null ? 0 : l;
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
     }
 
     @Command(name = "latest", mixinStandardHelpOptions = true,
@@ -56,21 +76,21 @@ public class QueryCommand {
 
         @Override
         public Integer call() {
-            try (WeatherResults w = common.openWeather()) {
-                System.out.printf("  %-22s %-3s %7s %7s %7s %-16s %-4s %-8s %s%n", "city", "cc", "°C", "feels",
+            PrintWriter out = common.out();
+            try (WeatherReadings w = common.openWeather()) {
+                out.printf("  %-22s %-3s %7s %7s %7s %-16s %-4s %-8s %s%n", "city", "cc", "°C", "feels",
                         "km/h", "Beaufort", "dir", "sky", "local time");
                 int n = 0;
-                for (var r : w.latest()) {
-                    if (country != null && !country.equalsIgnoreCase(r.getString("country"))) {
+                for (WeatherReadings.LatestRow r : w.latest()) {
+                    if (country != null && !country.equalsIgnoreCase(r.country())) {
                         continue;
                     }
                     n++;
-                    System.out.printf("  %-22s %-3s %7.1f %7.1f %7.1f %-16s %-4s %-8s %s%n", r.getString("city"),
-                            r.getString("country"), r.getDouble("temp_c"), r.getDouble("feels_like_c"),
-                            r.getDouble("wind_kmh"), r.getString("beaufort_name"), r.getString("compass"),
-                            r.getString("condition"), r.getString("local_time"));
+                    out.printf("  %-22s %-3s %7.1f %7.1f %7.1f %-16s %-4s %-8s %s%n", r.city(), r.country(),
+                            orZero(r.tempC()), orZero(r.feelsLikeC()), orZero(r.windKmh()), r.beaufortName(),
+                            r.compass(), r.condition(), r.localTime());
                 }
-                System.out.println("  " + n + " cities");
+                out.println("  " + n + " cities");
             }
             return 0;
         }
@@ -87,12 +107,11 @@ public class QueryCommand {
 
         @Override
         public Integer call() {
-            try (WeatherResults w = common.openWeather()) {
-                for (var r : w.observations(cityId(city), last)) {
-                    System.out.printf("  %s  %s  %6.1f °C (feels %.1f)  %5.1f km/h %-3s %-15s %3d %%  %s%n",
-                            time(r.getTimestamp("observed_at")), r.getString("local_time"), r.getDouble("temp_c"),
-                            r.getDouble("feels_like_c"), r.getDouble("wind_kmh"), r.getString("compass"),
-                            r.getString("beaufort_name"), r.getInt("humidity"), r.getString("description"));
+            try (WeatherReadings w = common.openWeather()) {
+                for (WeatherReadings.ObservationRow r : w.observations(Cities.cityId(city), last)) {
+                    common.out().printf("  %s  %s  %6.1f °C (feels %.1f)  %5.1f km/h %-3s %-15s %3d %%  %s%n",
+                            time(r.observedAt()), r.localTime(), orZero(r.tempC()), orZero(r.feelsLikeC()),
+                            orZero(r.windKmh()), r.compass(), r.beaufortName(), orZero(r.humidity()), r.description());
                 }
             }
             return 0;
@@ -110,12 +129,11 @@ public class QueryCommand {
 
         @Override
         public Integer call() {
-            try (WeatherResults w = common.openWeather()) {
-                for (var r : w.windows(cityId(city), last)) {
-                    System.out.printf("  %s  n=%-3d min %6.1f  max %6.1f  avg %6.2f °C  max wind %5.1f km/h  %s%n",
-                            time(r.getTimestamp("window_start")), r.getLong("readings"), r.getDouble("min_temp_c"),
-                            r.getDouble("max_temp_c"), r.getDouble("avg_temp_c"), r.getDouble("max_wind_kmh"),
-                            r.getString("top_condition"));
+            try (WeatherReadings w = common.openWeather()) {
+                for (WeatherReadings.WindowRow r : w.windows(Cities.cityId(city), last)) {
+                    common.out().printf("  %s  n=%-3d min %6.1f  max %6.1f  avg %6.2f °C  max wind %5.1f km/h  %s%n",
+                            time(r.windowStart()), orZero(r.readings()), orZero(r.minTempC()), orZero(r.maxTempC()),
+                            orZero(r.avgTempC()), orZero(r.maxWindKmh()), r.topCondition());
                 }
             }
             return 0;
@@ -134,12 +152,12 @@ public class QueryCommand {
 
         @Override
         public Integer call() {
-            try (Results results = common.open()) {
+            try (WordCounts results = common.open()) {
                 long start;
                 if ("latest".equals(window)) {
                     List<Long> windows = results.windows();
                     if (windows.isEmpty()) {
-                        System.out.println("  no windows in " + common.keyspace() + " yet");
+                        common.out().println("  no windows in " + common.keyspace() + " yet");
                         return 0;
                     }
                     start = windows.get(windows.size() - 1);
@@ -151,17 +169,17 @@ public class QueryCommand {
                                 + window + "'");
                     }
                 }
-                print(results.top(start, n), start);
+                print(common.out(), results.top(start, n), start);
             }
             return 0;
         }
 
-        static void print(List<Results.Count> top, long start) {
-            System.out.println("  window " + Instant.ofEpochMilli(start) + (top.isEmpty() ? "" : " .. "
+        static void print(PrintWriter out, List<WordCounts.Count> top, long start) {
+            out.println("  window " + Instant.ofEpochMilli(start) + (top.isEmpty() ? "" : " .. "
                     + Instant.ofEpochMilli(top.get(0).windowEnd())));
             int rank = 1;
-            for (Results.Count c : top) {
-                System.out.printf("  %3d. %-24s %,d%n", rank++, c.word(), c.count());
+            for (WordCounts.Count c : top) {
+                out.printf("  %3d. %-24s %,d%n", rank++, c.word(), c.count());
             }
         }
     }
@@ -177,14 +195,14 @@ public class QueryCommand {
 
         @Override
         public Integer call() {
-            try (Results results = common.open()) {
+            try (WordCounts results = common.open()) {
                 String normalised = String.join(" ", io.kappa.words.TextNormaliser.words(word));
-                List<Results.Count> counts = results.word(normalised, last);
+                List<WordCounts.Count> counts = results.word(normalised, last);
                 if (counts.isEmpty()) {
-                    System.out.println("  '" + normalised + "' has no counts in " + common.keyspace());
+                    common.out().println("  '" + normalised + "' has no counts in " + common.keyspace());
                 }
-                for (Results.Count c : counts) {
-                    System.out.printf("  %s .. %s  %,d%n", Instant.ofEpochMilli(c.windowStart()),
+                for (WordCounts.Count c : counts) {
+                    common.out().printf("  %s .. %s  %,d%n", Instant.ofEpochMilli(c.windowStart()),
                             Instant.ofEpochMilli(c.windowEnd()), c.count());
                 }
             }
@@ -199,10 +217,10 @@ public class QueryCommand {
 
         @Override
         public Integer call() {
-            try (Results results = common.open()) {
+            try (WordCounts results = common.open()) {
                 List<Long> windows = results.windows();
-                windows.forEach(w -> System.out.println("  " + Instant.ofEpochMilli(w)));
-                System.out.println("  " + windows.size() + " windows in " + common.keyspace());
+                windows.forEach(w -> common.out().println("  " + Instant.ofEpochMilli(w)));
+                common.out().println("  " + windows.size() + " windows in " + common.keyspace());
             }
             return 0;
         }

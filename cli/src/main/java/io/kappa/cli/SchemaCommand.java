@@ -2,10 +2,13 @@ package io.kappa.cli;
 
 import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
+import io.kappa.client.Keyspaces;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "schema", mixinStandardHelpOptions = true, description = "Create or show the Cassandra schema.",
         subcommands = {SchemaCommand.Create.class, SchemaCommand.Show.class})
@@ -14,6 +17,8 @@ public class SchemaCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create the keyspace and tables of an output version (IF NOT EXISTS).")
     static class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Mixin
         Connections connections = new Connections();
         @Option(names = "--keyspace", defaultValue = "kappa", description = "(default: ${DEFAULT-VALUE})")
@@ -27,14 +32,16 @@ public class SchemaCommand {
                 throw new IllegalArgumentException("--replication-factor must be at least 1");
             }
             CassandraSettings settings = connections.cassandra(keyspace, replicationFactor);
-            CassandraSchema.create(settings);
-            System.out.println("  keyspace " + keyspace + " and its tables exist (" + settings + ")");
+            Keyspaces.create(settings);
+            spec.commandLine().getOut().println("  keyspace " + keyspace + " and its tables exist (" + settings + ")");
             return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the CQL the schema is made of.")
     static class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Option(names = "--keyspace", defaultValue = "kappa", description = "(default: ${DEFAULT-VALUE})")
         String keyspace;
         @Option(names = "--replication-factor", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
@@ -42,7 +49,7 @@ public class SchemaCommand {
 
         @Override
         public Integer call() {
-            CassandraSchema.statements(keyspace, replicationFactor).forEach(s -> System.out.println(s + ";"));
+            CassandraSchema.statements(keyspace, replicationFactor).forEach(s -> spec.commandLine().getOut().println(s + ";"));
             return 0;
         }
     }

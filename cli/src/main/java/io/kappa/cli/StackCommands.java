@@ -2,9 +2,12 @@ package io.kappa.cli;
 
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** up / down / status of the local stack. */
 public final class StackCommands {
@@ -44,6 +47,8 @@ public final class StackCommands {
             description = "Start Kafka, Cassandra and a Flink session cluster on this machine, each its own JVM, "
                     + "and wait until each answers. Safe to run twice.")
     public static class Up implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @picocli.CommandLine.Mixin
         PortOptions ports = new PortOptions();
 
@@ -51,12 +56,13 @@ public final class StackCommands {
         public Integer call() {
             long start = System.nanoTime();
             LocalStack stack = new LocalStack(ports.config());
-            System.out.println("Starting the local stack (state in " + stack.config().stateDir() + "):");
-            stack.up(System.out);
-            System.out.printf("Up in %.1f s. Flink web UI: %s   Kafka: %s   Cassandra: 127.0.0.1:%d%n",
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Starting the local stack (state in " + stack.config().stateDir() + "):");
+            stack.up(out);
+            out.printf("Up in %.1f s. Flink web UI: %s   Kafka: %s   Cassandra: 127.0.0.1:%d%n",
                     (System.nanoTime() - start) / 1e9, stack.config().flinkRestUrl(), stack.config().bootstrapServers(),
                     stack.config().cassandraPort());
-            System.out.println("Logs: " + stack.config().logs() + "   Stop with: bin/kappa down");
+            out.println("Logs: " + stack.config().logs() + "   Stop with: bin/kappa down");
             return 0;
         }
     }
@@ -64,10 +70,14 @@ public final class StackCommands {
     @Command(name = "down", mixinStandardHelpOptions = true,
             description = "Stop what 'up' started (nothing else), cleanly: SIGTERM, then SIGKILL after 30 s.")
     public static class Down implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            System.out.println("Stopping the local stack:");
-            defaultStack().down(System.out);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Stopping the local stack:");
+            defaultStack().down(out);
             return 0;
         }
     }
@@ -75,10 +85,13 @@ public final class StackCommands {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Which servers of the local stack run, their pid and memory, where logs and data are.")
     public static class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
             LocalStack stack = defaultStack();
-            stack.status(System.out);
+            stack.status(spec.commandLine().getOut());
             return stack.allRunning() ? 0 : 3;
         }
     }

@@ -1,23 +1,26 @@
 package io.kappa.cli;
 
+import io.kappa.client.JobTopics;
 import io.kappa.client.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "topics", mixinStandardHelpOptions = true, description = "Create or list Kafka topics.",
         subcommands = {TopicsCommand.Create.class, TopicsCommand.ListTopics.class})
 public class TopicsCommand {
 
-    public static final List<String> JOB_TOPICS = List.of("words", "words-late", "weather", "weather-late", "dead-letters");
-
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create topics that do not exist yet (default: the job's words, words-late, weather, weather-late, dead-letters).")
     static class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Mixin
         Connections connections = new Connections();
         @Option(names = "--partitions", defaultValue = "2", description = "partitions per topic (default: ${DEFAULT-VALUE})")
@@ -32,10 +35,10 @@ public class TopicsCommand {
             if (partitions < 1) {
                 throw new IllegalArgumentException("--partitions must be at least 1");
             }
-            List<String> wanted = names.isEmpty() ? JOB_TOPICS : names;
+            List<String> wanted = names.isEmpty() ? JobTopics.ALL : names;
             List<String> created = Topics.create(connections.kafka(), wanted, partitions, replication);
             for (String t : wanted) {
-                System.out.println("  " + t + (created.contains(t) ? "  created (" + partitions + " partitions)" : "  exists"));
+                spec.commandLine().getOut().println("  " + t + (created.contains(t) ? "  created (" + partitions + " partitions)" : "  exists"));
             }
             return 0;
         }
@@ -43,13 +46,15 @@ public class TopicsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List topics and their partition counts.")
     static class ListTopics implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Mixin
         Connections connections = new Connections();
 
         @Override
         public Integer call() throws Exception {
             Topics.partitionCounts(connections.kafka())
-                    .forEach((n, count) -> System.out.println("  " + n + "  (" + count + " partitions)"));
+                    .forEach((n, count) -> spec.commandLine().getOut().println("  " + n + "  (" + count + " partitions)"));
             return 0;
         }
     }

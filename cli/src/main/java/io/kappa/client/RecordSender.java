@@ -1,6 +1,7 @@
 package io.kappa.client;
 
 import io.kappa.kafka.KafkaSettings;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,14 +16,18 @@ public final class RecordSender implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaSettings kafka;
     private final String topic;
-    private final Progress progress;
+    private final ProgressLine progress;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    public RecordSender(KafkaSettings kafka, String topic, long total, boolean showProgress) {
+    /**
+     * @param total    records to be sent, for the progress bar, or -1 when not known
+     * @param progress where the progress line goes, or null
+     */
+    public RecordSender(KafkaSettings kafka, String topic, long total, PrintWriter progress) {
         this.producer = Producers.bytes(kafka);
         this.kafka = kafka;
         this.topic = topic;
-        this.progress = new Progress("produce", total, showProgress);
+        this.progress = new ProgressLine("produce", total, progress);
     }
 
     /** @param timestamp the record timestamp, or null for the producer's clock */

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
- * Kafka topics: creating them so that they can be written to at once, and listing them.
+ * Kafka topics: creating them so that they can be written to at once, deleting and listing them.
  *
  * <p>A topic that {@code createTopics} has just acknowledged is not yet writable everywhere: the controller has
  * recorded it, but a broker applies that to its partitions a moment later, and a produce request that arrives in
@@ -85,6 +85,30 @@ public final class Topics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + names);
+        }
+    }
+
+    /** Deletes those of the topics that exist and waits until they are gone; returns the names it deleted. */
+    public static List<String> delete(KafkaSettings kafka, List<String> names) {
+        try (Admin admin = admin(kafka)) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<String> old = names.stream().filter(existing::contains).toList();
+            if (!old.isEmpty()) {
+                admin.deleteTopics(old).all().get(30, TimeUnit.SECONDS);
+                Deadline.await("topics " + old + " to be deleted", Duration.ofSeconds(60), () -> {
+                    try {
+                        return admin.listTopics().names().get(5, TimeUnit.SECONDS).stream().noneMatch(old::contains);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+            }
+            return old;
+        } catch (TimeoutException | ExecutionException e) {
+            throw unreachable(kafka, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deleting topics " + names);
         }
     }
 

@@ -1,14 +1,15 @@
 package io.kappa.dashboard;
 
-import com.datastax.driver.core.Row;
 import com.datastax.driver.core.exceptions.DriverException;
 import io.kappa.cassandra.CassandraConnection;
-import io.kappa.cli.Connections;
-import io.kappa.cli.QueryCommand;
-import io.kappa.cli.ReplayCommand;
-import io.kappa.cli.Results;
-import io.kappa.cli.Serving;
-import io.kappa.cli.WeatherResults;
+import io.kappa.client.CassandraEndpoint;
+import io.kappa.client.Cities;
+import io.kappa.client.ClientException;
+import io.kappa.client.FlinkRest;
+import io.kappa.client.Offsets;
+import io.kappa.client.Serving;
+import io.kappa.client.WeatherReadings;
+import io.kappa.client.WordCounts;
 import io.kappa.dashboard.DashboardJson.CityWeather;
 import io.kappa.dashboard.DashboardJson.CityWindow;
 import io.kappa.dashboard.DashboardJson.Job;
@@ -17,28 +18,28 @@ import io.kappa.dashboard.DashboardJson.LatestReading;
 import io.kappa.dashboard.DashboardJson.Pipeline;
 import io.kappa.dashboard.DashboardJson.Reading;
 import io.kappa.dashboard.DashboardJson.Replay;
-import io.kappa.stack.FlinkRest;
-import io.kappa.stack.StackException;
+import io.kappa.job.JobOptions;
+import io.kappa.kafka.KafkaSettings;
 import io.kappa.words.TextNormaliser;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the dashboard shows, read on each request: Cassandra through {@link Results}, {@link WeatherResults} and
+ * What the dashboard shows, read on each request: Cassandra through {@link WordCounts}, {@link WeatherReadings} and
  * {@link Serving} on one shared driver connection (opened on first use, again after it could not be), the jobs
  * through {@link FlinkRest}. Every failure is an exception with a message fit for the page.
  */
 public final class DashboardData implements DashboardSource {
-    private final Connections connections;
+    private final KafkaSettings kafka;
+    private final CassandraEndpoint cassandraEndpoint;
     private final String keyspace;
     private final String flinkUrl;
     private final FlinkRest flink;
-    /** Records to replay per replay job, counted when the dashboard first sees the job (as ReplayCommand does at start). */
+    /** Records to replay per replay job, counted when the dashboard first sees the job (as a replay does at start). */
     private final Map<String, Long> replayTotals = new ConcurrentHashMap<>();
     private static final long RETRY_AFTER_NANOS = 5_000_000_000L;
     private CassandraConnection cassandra;
@@ -49,11 +50,12 @@ public final class DashboardData implements DashboardSource {
      * @param keyspace the output version to show when a request names none, or null for the served one
      *                 ({@code kappa_meta.serving}, else "kappa"), read again on every request
      */
-    public DashboardData(Connections connections, String keyspace, String flinkUrl) {
+    public DashboardData(KafkaSettings kafka, CassandraEndpoint cassandra, String keyspace, String flinkUrl) {
         if (keyspace != null) {
-            connections.cassandra(keyspace, 1); // validates the name
+            cassandra.keyspace(keyspace); // validates the name
         }
-        this.connections = connections;
+        this.kafka = kafka;
+        this.cassandraEndpoint = cassandra;
         this.keyspace = keyspace;
         this.flinkUrl = flinkUrl;
         this.flink = new FlinkRest(flinkUrl);
@@ -76,7 +78,7 @@ public final class DashboardData implements DashboardSource {
                 throw lastFailure;
             }
             try {
-                cassandra = CassandraConnection.open(connections.cassandra(Serving.FALLBACK, 1));
+                cassandra = CassandraConnection.open(cassandraEndpoint.keyspace(Serving.FALLBACK));
                 lastFailure = null;
             } catch (IllegalStateException e) {
                 lastFailure = e;
@@ -92,22 +94,22 @@ public final class DashboardData implements DashboardSource {
         String ks = requested != null && !requested.isBlank() ? requested.trim()
                 : keyspace != null ? keyspace
                 : Serving.current(cassandra().session()).orElse(Serving.FALLBACK);
-        connections.cassandra(ks, 1); // IllegalArgumentException for a name that cannot be a keyspace
+        cassandraEndpoint.keyspace(ks); // IllegalArgumentException for a name that cannot be a keyspace
         return ks;
     }
 
-    private Results results(String ks) {
-        return new Results(connections.cassandra(ks, 1), cassandra());
+    private WordCounts results(String ks) {
+        return new WordCounts(cassandraEndpoint.keyspace(ks), cassandra());
     }
 
-    private WeatherResults weather(String ks) {
-        return new WeatherResults(connections.cassandra(ks, 1), cassandra());
+    private WeatherReadings weather(String ks) {
+        return new WeatherReadings(cassandraEndpoint.keyspace(ks), cassandra());
     }
 
     @Override
     public DashboardJson.TopWords top(String requestedKeyspace, String window, int n) {
         String ks = keyspace(requestedKeyspace);
-        try (Results r = results(ks)) {
+        try (WordCounts r = results(ks)) {
             List<Long> windows = r.windows();
             Long start = DashboardJson.windowStart(window, windows);
             return DashboardJson.top(ks, start, windows, start == null ? List.of() : r.top(start, n));
@@ -121,7 +123,7 @@ public final class DashboardData implements DashboardSource {
         }
         String ks = keyspace(requestedKeyspace);
         String normalised = String.join(" ", TextNormaliser.words(word)); // as the job counts it, like query word
-        try (Results r = results(ks)) {
+        try (WordCounts r = results(ks)) {
             return DashboardJson.series(ks, normalised, normalised.isEmpty() ? List.of() : r.word(normalised, last));
         }
     }
@@ -130,12 +132,10 @@ public final class DashboardData implements DashboardSource {
     public Latest latest(String requestedKeyspace) {
         String ks = keyspace(requestedKeyspace);
         List<LatestReading> cities = new ArrayList<>();
-        try (WeatherResults w = weather(ks)) {
-            for (Row r : w.latest()) {
-                cities.add(new LatestReading(r.getLong("city_id"), r.getString("city"), r.getString("country"),
-                        dbl(r, "temp_c"), dbl(r, "feels_like_c"), dbl(r, "wind_kmh"), r.getString("beaufort_name"),
-                        r.getString("compass"), r.getString("condition"), r.getString("local_time"),
-                        time(r.getTimestamp("observed_at"))));
+        try (WeatherReadings w = weather(ks)) {
+            for (WeatherReadings.LatestRow r : w.latest()) {
+                cities.add(new LatestReading(r.cityId(), r.city(), r.country(), r.tempC(), r.feelsLikeC(), r.windKmh(),
+                        r.beaufortName(), r.compass(), r.condition(), r.localTime(), time(r.observedAt())));
             }
         }
         return new Latest(ks, cities);
@@ -146,22 +146,21 @@ public final class DashboardData implements DashboardSource {
         if (idOrName == null || idOrName.isBlank()) {
             throw new IllegalArgumentException("give a city: /api/weather/city?id=2643743 (or a bundled name: London)");
         }
-        long cityId = QueryCommand.cityId(idOrName);
+        long cityId = Cities.cityId(idOrName);
         String ks = keyspace(requestedKeyspace);
         List<Reading> readings = new ArrayList<>();
         List<CityWindow> windows = new ArrayList<>();
         String name = io.kappa.weather.CityDirectory.bundled().find(cityId).map(io.kappa.weather.City::name).orElse(null);
-        try (WeatherResults w = weather(ks)) {
-            for (Row r : w.observations(cityId, last)) {
-                readings.add(new Reading(time(r.getTimestamp("observed_at")), r.getString("local_time"), dbl(r, "temp_c"),
-                        dbl(r, "feels_like_c"), dbl(r, "wind_kmh"), r.getString("beaufort_name"), r.getString("compass"),
-                        r.getString("description")));
-                name = r.getString("city");
+        try (WeatherReadings w = weather(ks)) {
+            for (WeatherReadings.ObservationRow r : w.observations(cityId, last)) {
+                readings.add(new Reading(time(r.observedAt()), r.localTime(), r.tempC(), r.feelsLikeC(), r.windKmh(),
+                        r.beaufortName(), r.compass(), r.description()));
+                name = r.city();
             }
-            for (Row r : w.windows(cityId, last)) {
-                windows.add(new CityWindow(time(r.getTimestamp("window_start")), time(r.getTimestamp("window_end")),
-                        r.getLong("readings"), dbl(r, "min_temp_c"), dbl(r, "max_temp_c"), dbl(r, "avg_temp_c"),
-                        dbl(r, "max_wind_kmh"), r.getString("top_condition")));
+            for (WeatherReadings.WindowRow r : w.windows(cityId, last)) {
+                windows.add(new CityWindow(time(r.windowStart()), time(r.windowEnd()),
+                        r.readings() == null ? 0 : r.readings(), r.minTempC(), r.maxTempC(), r.avgTempC(),
+                        r.maxWindKmh(), r.topCondition()));
             }
         }
         Collections.reverse(readings); // the tables give newest first; charts draw oldest first
@@ -178,7 +177,7 @@ public final class DashboardData implements DashboardSource {
             for (FlinkRest.Job j : flink.jobs()) {
                 jobs.add(job(j));
             }
-        } catch (StackException e) {
+        } catch (ClientException e) {
             flinkError = e.getMessage();
         }
         List<String> versions = List.of();
@@ -188,8 +187,8 @@ public final class DashboardData implements DashboardSource {
         try {
             CassandraConnection c = cassandra();
             if (c.session().getState().getConnectedHosts().isEmpty()) { // the driver reconnects by itself meanwhile
-                throw new IllegalStateException("lost Cassandra at " + connections.cassandraHosts + ":"
-                        + connections.cassandraPort + ": is it running? (bin/kappa status)");
+                throw new IllegalStateException("lost Cassandra at " + cassandraEndpoint
+                        + ": is it running? (bin/kappa status)");
             }
             versions = Serving.versions(c.cluster());
             Optional<String> promoted = Serving.current(c.session());
@@ -214,13 +213,12 @@ public final class DashboardData implements DashboardSource {
         try {
             details = flink.details(j.id());
             metrics = flink.metricSums(j.id(), DashboardJson.METRICS);
-            if ("replay".equals(name.mode())) {
+            if (JobOptions.Mode.replay.name().equals(name.mode())) {
                 List<String> topics = DashboardJson.sourceTopics(details.vertices());
-                long total = replayTotals.computeIfAbsent(j.id(),
-                        id -> ReplayCommand.recordsToReplay(connections.kafka(), topics, null));
+                long total = replayTotals.computeIfAbsent(j.id(), id -> new Offsets(kafka).recordsToReplay(topics, null));
                 replay = DashboardJson.replay(topics, metrics, total, details.durationMillis());
             }
-        } catch (StackException | IllegalStateException e) {
+        } catch (ClientException | IllegalStateException e) {
             error = e.getMessage(); // metrics are not there while the job is being scheduled; Kafka may be away
         }
         return new Job(j.id(), j.name(), j.state(), name.mode(), name.keyspace(),
@@ -228,12 +226,8 @@ public final class DashboardData implements DashboardSource {
                 metrics, replay, error);
     }
 
-    private static Double dbl(Row r, String column) {
-        return r.isNull(column) ? null : r.getDouble(column);
-    }
-
-    private static String time(Date d) {
-        return d == null ? null : DashboardJson.iso(d.getTime());
+    private static String time(Long epochMillis) {
+        return epochMillis == null ? null : DashboardJson.iso(epochMillis);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.kappa.dashboard;
 
-import io.kappa.cli.ReplayCommand;
-import io.kappa.cli.Results;
+import io.kappa.cassandra.CassandraSettings;
+import io.kappa.client.ReplayProgress;
+import io.kappa.client.WordCounts;
+import io.kappa.core.Metrics;
+import io.kappa.job.JobNames;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,8 +20,8 @@ public final class DashboardJson {
     private DashboardJson() {}
 
     /** The job metrics the pipeline panel shows (see docs/operations.md, Metrics). */
-    public static final List<String> METRICS = List.of("recordsRead", "weatherRead", "lateWords", "malformedRecords",
-            "malformedWeather", "rowsWritten");
+    public static final List<String> METRICS = List.of(Metrics.RECORDS_READ, Metrics.WEATHER_READ, Metrics.LATE_WORDS,
+            Metrics.MALFORMED_RECORDS, Metrics.MALFORMED_WEATHER, Metrics.ROWS_WRITTEN);
 
     public record WordCount(String word, long count) {}
 
@@ -82,17 +85,17 @@ public final class DashboardJson {
         }
     }
 
-    public static TopWords top(String keyspace, Long windowStart, List<Long> windows, List<Results.Count> top) {
+    public static TopWords top(String keyspace, Long windowStart, List<Long> windows, List<WordCounts.Count> top) {
         List<WordCount> words = top.stream().map(c -> new WordCount(c.word(), c.count())).toList();
         String end = top.isEmpty() ? null : iso(top.get(0).windowEnd());
         return new TopWords(keyspace, windowStart == null ? null : iso(windowStart), end,
                 windows.stream().map(DashboardJson::iso).toList(), words);
     }
 
-    /** Counts as {@link Results#word} gives them (newest first), turned oldest first. */
-    public static WordSeries series(String keyspace, String word, List<Results.Count> newestFirst) {
+    /** Counts as {@link WordCounts#word} gives them (newest first), turned oldest first. */
+    public static WordSeries series(String keyspace, String word, List<WordCounts.Count> newestFirst) {
         List<Point> points = new ArrayList<>();
-        for (Results.Count c : newestFirst) {
+        for (WordCounts.Count c : newestFirst) {
             points.add(new Point(iso(c.windowStart()), iso(c.windowEnd()), c.count()));
         }
         Collections.reverse(points);
@@ -102,12 +105,10 @@ public final class DashboardJson {
     /** What a job's name says, when it is the default kappa-&lt;mode&gt;-&lt;keyspace&gt; (--job-name may say less). */
     public record JobName(String mode, String keyspace) {}
 
-    private static final Pattern DEFAULT_NAME = Pattern.compile("kappa-(live|replay)-([A-Za-z][A-Za-z0-9_]{0,47})");
-
     public static JobName parseJobName(String name) {
-        Matcher m = DEFAULT_NAME.matcher(name == null ? "" : name);
-        if (m.matches()) {
-            return new JobName(m.group(1), m.group(2));
+        var parsed = JobNames.parse(name).filter(p -> CassandraSettings.isValidKeyspace(p.keyspace()));
+        if (parsed.isPresent()) {
+            return new JobName(parsed.get().mode().name(), parsed.get().keyspace());
         }
         String lower = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
         return new JobName(lower.contains("replay") ? "replay" : lower.contains("live") ? "live" : null, null);
@@ -129,10 +130,10 @@ public final class DashboardJson {
         return topics;
     }
 
-    /** A replay's progress as ReplayCommand draws it: records read (words and weather) of the records to replay. */
+    /** A replay's progress as bin/kappa replay draws it: records read (words and weather) of the records to replay. */
     public static Replay replay(List<String> topics, Map<String, Long> metrics, long total, long durationMillis) {
-        long read = metrics.getOrDefault("recordsRead", 0L) + metrics.getOrDefault("weatherRead", 0L);
-        ReplayCommand.Progress p = new ReplayCommand.Progress(Math.min(read, total), total, durationMillis / 1000.0);
+        long read = metrics.getOrDefault(Metrics.RECORDS_READ, 0L) + metrics.getOrDefault(Metrics.WEATHER_READ, 0L);
+        ReplayProgress p = new ReplayProgress(Math.min(read, total), total, durationMillis / 1000.0);
         return new Replay(topics, p.read(), total, p.fraction(), p.rate(), p.etaSeconds());
     }
 

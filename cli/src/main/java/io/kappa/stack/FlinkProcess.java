@@ -1,5 +1,7 @@
 package io.kappa.stack;
 
+import io.kappa.client.ClientException;
+import io.kappa.client.FlinkRest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,7 +143,7 @@ public class FlinkProcess extends ManagedServer {
         try {
             int taskManagers = new FlinkRest(config.flinkRestUrl()).taskManagers();
             return jobManager || taskManagers > 0;
-        } catch (StackException e) {
+        } catch (ClientException e) {
             return false; // not answering yet
         }
     }

@@ -1,6 +1,6 @@
 package io.kappa.stack;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +40,15 @@ public class LocalStack implements AutoCloseable {
     }
 
     /** Starts Kafka and Cassandra only (what the end-to-end tests need besides a MiniCluster). */
-    public void upKafkaAndCassandra(PrintStream out) {
+    public void upKafkaAndCassandra(PrintWriter out) {
         up(List.of(kafka, cassandra), out);
     }
 
-    public void up(PrintStream out) {
+    public void up(PrintWriter out) {
         up(servers(), out);
     }
 
-    private void up(List<ManagedServer> which, PrintStream out) {
+    private void up(List<ManagedServer> which, PrintWriter out) {
         for (ManagedServer s : which) {
             long start = System.nanoTime();
             out.print("  " + pad(s.name()) + " starting ... ");
@@ -61,7 +61,7 @@ public class LocalStack implements AutoCloseable {
     }
 
     /** Stops in reverse order. */
-    public void down(PrintStream out) {
+    public void down(PrintWriter out) {
         List<ManagedServer> reversed = new ArrayList<>(servers());
         java.util.Collections.reverse(reversed);
         for (ManagedServer s : reversed) {
@@ -70,7 +70,7 @@ public class LocalStack implements AutoCloseable {
         }
     }
 
-    public void status(PrintStream out) {
+    public void status(PrintWriter out) {
         for (ManagedServer s : servers()) {
             String state = s.isRunning()
                     ? "running (pid " + s.process().map(ProcessHandle::pid).orElse(-1L) + ", " + s.residentMemoryMiB()
@@ -93,6 +93,6 @@ public class LocalStack implements AutoCloseable {
     /** Stops everything that is running (tests). */
     @Override
     public void close() {
-        down(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        down(new PrintWriter(java.io.Writer.nullWriter()));
     }
 }

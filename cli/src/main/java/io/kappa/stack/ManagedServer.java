@@ -1,5 +1,7 @@
 package io.kappa.stack;
 
+import io.kappa.client.ClientException;
+import io.kappa.client.Deadline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ public abstract class ManagedServer {
                 }
                 return ready();
             });
-        } catch (StackException e) {
+        } catch (ClientException e) { // a timeout, or the exit above
             ChildJvm.stop(process, 5_000);
             throw e;
         }

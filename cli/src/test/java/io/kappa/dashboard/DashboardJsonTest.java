@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kappa.cli.ReplayCommand;
-import io.kappa.cli.Results;
+import io.kappa.client.ReplayProgress;
+import io.kappa.client.WordCounts;
+import io.kappa.core.Metrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ class DashboardJsonTest {
 
     @Test
     void topWordsAndOneWordOverTimeAsTheChartsDrawThem() throws Exception {
-        List<Results.Count> top = List.of(new Results.Count(T, T + MIN, "apple", 7),
-                new Results.Count(T, T + MIN, "banana", 5));
+        List<WordCounts.Count> top = List.of(new WordCounts.Count(T, T + MIN, "apple", 7),
+                new WordCounts.Count(T, T + MIN, "banana", 5));
         JsonNode json = new ObjectMapper().valueToTree(DashboardJson.top("kappa", T, List.of(T - MIN, T), top));
         assertThat(json.toString()).isEqualTo("{\"keyspace\":\"kappa\",\"window\":\"2026-11-22T10:00:00Z\","
                 + "\"windowEnd\":\"2026-11-22T10:01:00Z\",\"windows\":[\"2026-11-22T09:59:00Z\",\"2026-11-22T10:00:00Z\"],"
@@ -40,8 +41,8 @@ class DashboardJsonTest {
         assertThat(new ObjectMapper().valueToTree(DashboardJson.top("kappa", null, List.of(), List.of())).toString())
                 .isEqualTo("{\"keyspace\":\"kappa\",\"window\":null,\"windowEnd\":null,\"windows\":[],\"words\":[]}");
 
-        List<Results.Count> newestFirst = List.of(new Results.Count(T + MIN, T + 2 * MIN, "apple", 3),
-                new Results.Count(T, T + MIN, "apple", 7));
+        List<WordCounts.Count> newestFirst = List.of(new WordCounts.Count(T + MIN, T + 2 * MIN, "apple", 3),
+                new WordCounts.Count(T, T + MIN, "apple", 7));
         DashboardJson.WordSeries series = DashboardJson.series("kappa", "apple", newestFirst);
         assertThat(series.points()).extracting(DashboardJson.Point::count).containsExactly(7L, 3L);
         assertThat(series.points().get(0).windowStart()).isEqualTo("2026-11-22T10:00:00Z");
@@ -55,6 +56,7 @@ class DashboardJsonTest {
         assertThat(DashboardJson.parseJobName("kappa-demo-replay")).isEqualTo(new DashboardJson.JobName("replay", null));
         assertThat(DashboardJson.parseJobName("something else")).isEqualTo(new DashboardJson.JobName(null, null));
         assertThat(DashboardJson.parseJobName(null)).isEqualTo(new DashboardJson.JobName(null, null));
+        assertThat(DashboardJson.parseJobName("kappa-live-not a keyspace")).isEqualTo(new DashboardJson.JobName("live", null));
     }
 
     @Test
@@ -71,17 +73,17 @@ class DashboardJsonTest {
     @Test
     void replayProgressIsWordsAndWeatherReadOfTheRecordsToReplay() {
         DashboardJson.Replay r = DashboardJson.replay(List.of("words", "weather"),
-                Map.of("recordsRead", 600L, "weatherRead", 150L, "lateWords", 3L), 1000, 5000);
+                Map.of(Metrics.RECORDS_READ, 600L, Metrics.WEATHER_READ, 150L, Metrics.LATE_WORDS, 3L), 1000, 5000);
         assertThat(r.read()).isEqualTo(750);
         assertThat(r.fraction()).isEqualTo(0.75);
         assertThat(r.rate()).isEqualTo(150.0);
         assertThat(r.etaSeconds()).isEqualTo(250 / 150.0);
-        DashboardJson.Replay done = DashboardJson.replay(List.of("words"), Map.of("recordsRead", 1200L), 1000, 5000);
+        DashboardJson.Replay done = DashboardJson.replay(List.of("words"), Map.of(Metrics.RECORDS_READ, 1200L), 1000, 5000);
         assertThat(done.read()).isEqualTo(1000);
         assertThat(done.fraction()).isEqualTo(1.0);
         assertThat(done.etaSeconds()).isNull();
-        assertThat(new ReplayCommand.Progress(0, 0, 1).fraction()).isEqualTo(1.0);
-        assertThat(new ReplayCommand.Progress(0, 10, 1).etaSeconds()).isNull();
+        assertThat(new ReplayProgress(0, 0, 1).fraction()).isEqualTo(1.0);
+        assertThat(new ReplayProgress(0, 10, 1).etaSeconds()).isNull();
     }
 
     @Test

@@ -1,19 +1,17 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.Results;
-import io.kappa.cli.TopicsCommand;
-import io.kappa.cli.WeatherSimulator;
+import io.kappa.client.Deadline;
+import io.kappa.client.Produce;
+import io.kappa.client.WeatherSimulator;
 import io.kappa.job.JobOptions;
 import io.kappa.kafka.DeadLetterSerializer;
-import io.kappa.stack.Deadline;
 import io.kappa.weather.CityDirectory;
 import io.kappa.words.TextNormaliser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,8 +47,7 @@ class BadInputIT {
 
     @Test
     void everyRecordIsEitherCountedOrADeadLetterWithItsReason() throws Exception {
-        Topics.create(STACK.connections().kafka(), List.of("b-words", "b-late", "b-dead", "b-weather", "b-weather-late"), 2,
-                (short) 1);
+        STACK.createTopics("b", 2);
         long t0 = (System.currentTimeMillis() / MIN - 60) * MIN;
         Random random = new Random(5);
         long validLines = 0;
@@ -79,15 +76,12 @@ class BadInputIT {
                         + " acknowledged", Duration.ofMinutes(1));
             }
         }
-        ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(STACK.connections(), "b-weather",
-                new WeatherSimulator.Spec(CityDirectory.bundled().featured(400).subList(0, 20), t0,
-                        Duration.ofHours(2), Duration.ofMinutes(10), 3, 0.05, 0, 0), false);
+        Produce.WeatherSummary weather = Produce.quietly(STACK.connections().kafka(), "b-weather").simulate(
+                new WeatherSimulator.Spec(new ArrayList<>(CityDirectory.bundled().featured(400)).subList(0, 20), t0,
+                        Duration.ofHours(2), Duration.ofMinutes(10), 3, 0.05, 0, 0));
 
-        JobOptions o = JobOptions.parse("--mode", "live", "--bootstrap-servers", STACK.bootstrapServers(),
-                "--cassandra-port", Integer.toString(STACK.cassandraPort()), "--keyspace", "bad_input",
-                "--words-topic", "b-words", "--late-topic", "b-late", "--dead-letter-topic", "b-dead",
-                "--weather-topic", "b-weather", "--weather-late-topic", "b-weather-late", "--group-id", "b-live",
-                "--idleness", "0", "--checkpoint-interval", "1s", "--checkpoint-dir", tmp.toUri().toString());
+        JobOptions o = STACK.jobArgs("b").keyspace("bad_input").idleness(Duration.ZERO)
+                .checkpointInterval(Duration.ofSeconds(1)).checkpointDir(tmp.toUri().toString()).parse();
         JobClient job = RealStack.startJob(o, new org.apache.flink.configuration.Configuration());
         long badWords = badByKind.values().stream().mapToLong(Integer::longValue).sum();
         List<ConsumerRecord<byte[], byte[]>> dead = STACK.awaitRecords("b-dead", badWords + weather.malformed());
@@ -98,9 +92,7 @@ class BadInputIT {
 
         long finalWords = words;
         Deadline.await("every valid word counted", Duration.ofMinutes(1), () -> {
-            try (Results r = new Results(STACK.connections().cassandra("bad_input", 1))) {
-                return r.all().values().stream().mapToLong(Long::longValue).sum() == finalWords;
-            }
+            return STACK.wordCounts("bad_input").values().stream().mapToLong(Long::longValue).sum() == finalWords;
         });
         Map<String, Integer> reasons = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> d : dead) {

@@ -3,9 +3,8 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.KappaCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,20 +19,12 @@ class BenchIT {
 
     @Test
     void everyRunCountsEveryWordAndPrintsItsLine() {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = KappaCli.commandLine().execute("bench", "--lines", "30000", "--vocabulary", "2000",
-                    "--weather-rounds", "5", "--live-rate", "400", "--live-seconds", "35",
-                    "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
-                    "--flink-url", STACK.config().flinkRestUrl(),
-                    "--jar", STACK.config().home().resolve("job/target/kappa-job.jar").toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
+        StringWriter captured = new StringWriter();
+        int exit = KappaCli.commandLine().setOut(new PrintWriter(captured, true)).execute("bench", "--lines", "30000",
+                "--vocabulary", "2000", "--weather-rounds", "5", "--live-rate", "400", "--live-seconds", "35",
+                "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
+                "--flink-url", STACK.config().flinkRestUrl(), "--jar", STACK.jobJar().toString());
+        String out = captured.toString();
         System.out.println(out);
         assertThat(exit).as("exit status").isZero();
         List<String> rows = out.lines().filter(l -> l.startsWith("| (")).toList();

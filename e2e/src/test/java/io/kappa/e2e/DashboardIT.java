@@ -1,17 +1,19 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.Results;
-import io.kappa.cli.TopicsCommand;
-import io.kappa.cli.WeatherResults;
-import io.kappa.cli.WeatherSimulator;
+import io.kappa.cli.Connections;
+import io.kappa.client.Deadline;
+import io.kappa.client.JobRunner;
+import io.kappa.client.Produce;
+import io.kappa.client.WeatherReadings;
+import io.kappa.client.WeatherSimulator;
+import io.kappa.client.WordCounts;
+import io.kappa.core.Metrics;
 import io.kappa.dashboard.DashboardData;
 import io.kappa.dashboard.DashboardServer;
-import io.kappa.stack.Deadline;
-import io.kappa.stack.FlinkRest;
+import io.kappa.job.JobNames;
+import io.kappa.job.JobOptions;
 import io.kappa.weather.City;
 import io.kappa.weather.CityDirectory;
 import java.io.File;
@@ -64,8 +66,7 @@ class DashboardIT {
             assertThat(Files.isExecutable(p)).as(p + " is missing: DashboardIT drives Debian's headless Chromium. "
                     + "Install it with: apt-get install chromium chromium-driver").isTrue();
         }
-        Topics.create(STACK.connections().kafka(), List.of("dash-words", "dash-late", "dash-dead", "dash-weather",
-                "dash-weather-late"), 1, (short) 1);
+        STACK.createTopics("dash", 1);
 
         // words: one window with known counts, one bad record, then a line a window later that closes it
         long window = (System.currentTimeMillis() / MIN - 20) * MIN;
@@ -90,23 +91,19 @@ class DashboardIT {
             cities.add(CityDirectory.bundled().find(name).orElseThrow());
         }
         long weatherStart = (System.currentTimeMillis() / HOUR - 3) * HOUR;
-        ProduceCommand.WeatherSummary weather = ProduceCommand.simulate(STACK.connections(), "dash-weather",
-                new WeatherSimulator.Spec(cities, weatherStart, Duration.ofHours(2), Duration.ofMinutes(10), 5, 0, 0, 0),
-                false);
+        Produce.WeatherSummary weather = Produce.quietly(STACK.connections().kafka(), "dash-weather").simulate(
+                new WeatherSimulator.Spec(cities, weatherStart, Duration.ofHours(2), Duration.ofMinutes(10), 5, 0, 0, 0));
 
         // the job, live on the session cluster, as the web UI submits it
-        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
-        String jobId = rest.runJar(rest.uploadJar(STACK.config().home().resolve("job/target/kappa-job.jar")), List.of(
-                "--mode", "live", "--bootstrap-servers", STACK.bootstrapServers(),
-                "--cassandra-port", Integer.toString(STACK.cassandraPort()), "--keyspace", KEYSPACE,
-                "--words-topic", "dash-words", "--late-topic", "dash-late", "--dead-letter-topic", "dash-dead",
-                "--weather-topic", "dash-weather", "--weather-late-topic", "dash-weather-late", "--group-id", "dash-live",
-                "--window", "1m", "--allowed-lateness", "1m", "--out-of-orderness", "5s", "--idleness", "0",
-                "--checkpoint-interval", "2s"), 1, null);
+        JobRunner runner = STACK.runner();
+        String jobId = runner.start(runner.upload(STACK.jobJar()), STACK.jobArgs("dash").keyspace(KEYSPACE)
+                .window(Duration.ofMinutes(1)).allowedLateness(Duration.ofMinutes(1)).outOfOrderness(Duration.ofSeconds(5))
+                .idleness(Duration.ZERO).checkpointInterval(Duration.ofSeconds(2)), 1);
         try {
             Map<String, String> expectedTemps = awaitRows(window, expectedTop, cities.size(), weather.maxDt() * 1000);
+            Connections c = STACK.connections();
             try (DashboardServer server = DashboardServer.start(
-                    new DashboardData(STACK.connections(), KEYSPACE, STACK.config().flinkRestUrl()),
+                    new DashboardData(c.kafka(), c.cassandra(), KEYSPACE, STACK.config().flinkRestUrl()),
                     "127.0.0.1", 0, Duration.ofSeconds(2))) {
                 Path profile = Files.createTempDirectory("kappa-dashboard-chromium-");
                 WebDriver browser = chromium(profile);
@@ -118,14 +115,14 @@ class DashboardIT {
                 }
             }
         } finally {
-            rest.cancel(jobId);
+            runner.cancel(jobId);
         }
     }
 
     /** Waits for the job's rows; returns the latest temperature of each city as the page should show it. */
     private Map<String, String> awaitRows(long window, Map<String, Long> expectedTop, int cities, long lastReading) {
-        try (Results words = new Results(STACK.connections().cassandra(KEYSPACE, 1));
-             WeatherResults weather = new WeatherResults(STACK.connections().cassandra(KEYSPACE, 1))) {
+        try (WordCounts words = new WordCounts(STACK.connections().cassandra(KEYSPACE, 1));
+             WeatherReadings weather = new WeatherReadings(STACK.connections().cassandra(KEYSPACE, 1))) {
             Deadline.await("the window's word counts in " + KEYSPACE, Duration.ofMinutes(3), () -> {
                 try {
                     Map<String, Long> top = new LinkedHashMap<>();
@@ -137,13 +134,11 @@ class DashboardIT {
             });
             // the last round of readings, not just any: earlier ones are replaced as the job goes on
             Deadline.await("the last reading of every city", Duration.ofMinutes(2), () -> {
-                List<com.datastax.driver.core.Row> latest = weather.latest();
-                return latest.size() == cities
-                        && latest.stream().allMatch(r -> r.getTimestamp("observed_at").getTime() == lastReading);
+                List<WeatherReadings.LatestRow> latest = weather.latest();
+                return latest.size() == cities && latest.stream().allMatch(r -> r.observedAt() == lastReading);
             });
             Map<String, String> temps = new LinkedHashMap<>();
-            weather.latest().forEach(r -> temps.put(r.getString("city"),
-                    String.format(Locale.ROOT, "%.1f °C", r.getDouble("temp_c"))));
+            weather.latest().forEach(r -> temps.put(r.city(), String.format(Locale.ROOT, "%.1f °C", r.tempC())));
             return temps;
         }
     }
@@ -190,11 +185,12 @@ class DashboardIT {
         String readJobRow = "const r = document.querySelector(`[data-testid=job-row][data-job-id='${arguments[0]}']`);"
                 + "return r && [r.dataset.state, r.cells[0].textContent, r.cells[1].textContent];";
         wait.until(b -> js.executeScript(readJobRow, jobId) instanceof List<?> row && "RUNNING".equals(row.get(0)));
-        assertThat(js.executeScript(readJobRow, jobId)).isEqualTo(List.of("RUNNING", "kappa-live-" + KEYSPACE, "RUNNING"));
+        assertThat(js.executeScript(readJobRow, jobId))
+                .isEqualTo(List.of("RUNNING", JobNames.of(JobOptions.Mode.live, KEYSPACE), "RUNNING"));
         String metric = "const p = window.kappaDashboard.pipeline, j = p && p.jobs.find(j => j.id === arguments[0]);"
                 + "return j && j.metrics && j.metrics[arguments[1]];";
-        wait.until(b -> Long.valueOf(9).equals(js.executeScript(metric, jobId, "recordsRead")));
-        assertThat(js.executeScript(metric, jobId, "malformedRecords")).isEqualTo(1L);
+        wait.until(b -> Long.valueOf(9).equals(js.executeScript(metric, jobId, Metrics.RECORDS_READ)));
+        assertThat(js.executeScript(metric, jobId, Metrics.MALFORMED_RECORDS)).isEqualTo(1L);
         assertThat(browser.findElements(By.cssSelector("#versions li[data-keyspace='" + KEYSPACE + "']"))).hasSize(1);
 
         // no panel shows an error once everything is drawn

@@ -1,21 +1,18 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.ReplayCommand;
-import io.kappa.cli.Results;
-import io.kappa.cli.TextGenerator;
-import io.kappa.cli.TopicsCommand;
-import io.kappa.stack.Deadline;
-import io.kappa.stack.FlinkRest;
+import io.kappa.client.ClientException;
+import io.kappa.client.Deadline;
+import io.kappa.client.JobRunner;
+import io.kappa.client.Produce;
+import io.kappa.client.Replay;
+import io.kappa.client.TextGenerator;
+import io.kappa.client.WordCounts;
+import io.kappa.job.JobArgs;
+import io.kappa.job.JobOptions;
 import io.kappa.stack.ManagedServer;
-import io.kappa.stack.StackException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -31,20 +28,14 @@ class FaultsIT {
     @RegisterExtension
     static final RealStack STACK = RealStack.dedicated();
 
-    private static Path jobJar() {
-        return STACK.config().home().resolve("job/target/kappa-job.jar");
-    }
-
-    private static List<String> jobArgs(String prefix, String mode, String keyspace) {
-        return new ArrayList<>(List.of("--mode", mode, "--keyspace", keyspace, "--bootstrap-servers", STACK.bootstrapServers(),
-                "--cassandra-port", Integer.toString(STACK.cassandraPort()), "--words-topic", prefix + "-words",
-                "--late-topic", prefix + "-late", "--dead-letter-topic", prefix + "-dead", "--no-weather",
-                "--group-id", prefix + "-live", "--checkpoint-interval", "2s", "--idleness", "0"));
+    private static JobArgs jobArgs(String prefix, JobOptions.Mode mode, String keyspace) {
+        return STACK.jobArgs(prefix).noWeather().mode(mode).keyspace(keyspace).checkpointInterval(Duration.ofSeconds(2))
+                .idleness(Duration.ZERO);
     }
 
     private static Map<String, Long> rows(String keyspace) {
-        try (Results r = new Results(STACK.connections().cassandra(keyspace, 1))) {
-            return r.all();
+        try {
+            return STACK.wordCounts(keyspace);
         } catch (RuntimeException e) {
             return Map.of(); // Cassandra is down right now
         }
@@ -52,9 +43,10 @@ class FaultsIT {
 
     private static void awaitTotals(String keyspace, Map<Long, Long> expected, Duration timeout) {
         try {
-            Deadline.await(keyspace + " totals", timeout, () -> Results.totals(rows(keyspace)).equals(expected));
-        } catch (StackException e) {
-            throw new AssertionError(e.getMessage() + ": expected " + expected + " but has " + Results.totals(rows(keyspace)));
+            Deadline.await(keyspace + " totals", timeout, () -> WordCounts.totals(rows(keyspace)).equals(expected));
+        } catch (ClientException e) {
+            throw new AssertionError(e.getMessage() + ": expected " + expected + " but has "
+                    + WordCounts.totals(rows(keyspace)));
         }
     }
 
@@ -66,46 +58,49 @@ class FaultsIT {
 
     /** A fault, given the live job's id and the production of the rest of the input (it decides when). */
     interface Fault {
-        void inject(FlinkRest rest, String jobId, Runnable produceTheRest);
+        void inject(JobRunner runner, String jobId, Runnable produceTheRest);
     }
 
     /** Live job → checkpoint → fault (during which the rest of the input arrives) → drain; rows = a fault-free replay's. */
     private void survives(String prefix, Fault fault) {
-        Topics.create(STACK.connections().kafka(), List.of(prefix + "-words", prefix + "-late", prefix + "-dead"), 2, (short) 1);
+        STACK.createTopics(prefix, 2);
         long t0 = (System.currentTimeMillis() / MIN - 30) * MIN;
         TextGenerator.Spec first = new TextGenerator.Spec(4000, 500, 3, 8, 1.0, t0, Duration.ofMinutes(5), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 31);
         TextGenerator.Spec second = new TextGenerator.Spec(4000, 500, 3, 8, 1.0, t0 + 5 * MIN, Duration.ofMinutes(5), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 32);
-        ProduceCommand.generate(STACK.connections(), prefix + "-words", first, false);
-        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
-        String live = rest.runJar(rest.uploadJar(jobJar()), jobArgs(prefix, "live", prefix + "_live"), 2, null);
+        Produce words = Produce.quietly(STACK.connections().kafka(), prefix + "-words");
+        words.generate(first);
+        JobRunner runner = STACK.runner();
+        String live = runner.start(runner.upload(STACK.jobJar()), jobArgs(prefix, JobOptions.Mode.live, prefix + "_live"), 2);
         awaitTotals(prefix + "_live", withoutNewest(TextGenerator.wordsPerWindow(first, MIN)), Duration.ofMinutes(2));
-        Deadline.await("a completed checkpoint", Duration.ofMinutes(1), () -> rest.completedCheckpoints(live) > 0);
+        Deadline.await("a completed checkpoint", Duration.ofMinutes(1),
+                () -> runner.rest().completedCheckpoints(live) > 0);
 
         long faultStart = System.nanoTime();
-        fault.inject(rest, live, () -> ProduceCommand.generate(STACK.connections(), prefix + "-words", second, false));
+        fault.inject(runner, live, () -> words.generate(second));
         Map<Long, Long> all = TextGenerator.wordsPerWindow(first, MIN);
         TextGenerator.wordsPerWindow(second, MIN).forEach((k, v) -> all.merge(k, v, Long::sum));
         awaitTotals(prefix + "_live", withoutNewest(all), Duration.ofMinutes(4));
         double recovered = (System.nanoTime() - faultStart) / 1e9;
-        Deadline.await("the live job running", Duration.ofMinutes(2), () -> rest.state(live).equals("RUNNING"));
-        rest.stopWithSavepoint(live, STACK.config().stateDir().resolve("sp").toUri().toString(), true, Duration.ofMinutes(2));
+        runner.awaitRunning(live, "the live job running", Duration.ofMinutes(2));
+        runner.stopWithSavepoint(live, STACK.config().stateDir().resolve("sp").toUri().toString(), true,
+                Duration.ofMinutes(2));
         awaitTotals(prefix + "_live", all, Duration.ofMinutes(1));
 
-        ReplayCommand.Outcome replay = ReplayCommand.run(rest, jobJar(), jobArgs(prefix, "replay", prefix + "_replay"), 2,
-                null);
+        Replay.Outcome replay = Replay.run(runner, STACK.jobJar(),
+                jobArgs(prefix, JobOptions.Mode.replay, prefix + "_replay"), 2, null);
         assertThat(replay.state()).isEqualTo("FINISHED");
         Map<String, Long> liveRows = rows(prefix + "_live");
         assertThat(rows(prefix + "_replay")).isEqualTo(liveRows);
         System.out.printf("FAULT %s: %d records in, %d rows expected (replay), %d rows found, %d job failures, "
                 + "all rows back %.1f s after the fault%n", prefix, replay.records(), rows(prefix + "_replay").size(),
-                liveRows.size(), rest.failures(live), recovered);
+                liveRows.size(), runner.rest().failures(live), recovered);
     }
 
     @Test
     void aTaskManagerKilledMidRunRestartsFromItsCheckpoint() {
-        survives("tmkill", (rest, job, produceTheRest) -> {
+        survives("tmkill", (runner, job, produceTheRest) -> {
             ManagedServer tm = STACK.stack().server("flink-taskmanager");
             tm.process().orElseThrow().destroyForcibly(); // kill -9
             Deadline.await("the TaskManager to be gone", Duration.ofSeconds(30), () -> !tm.isRunning());
@@ -116,19 +111,20 @@ class FaultsIT {
 
     @Test
     void cassandraUnavailableForAWhileLosesNoWrite() {
-        survives("cdown", (rest, job, produceTheRest) -> {
+        survives("cdown", (runner, job, produceTheRest) -> {
             ManagedServer cassandra = STACK.stack().server("cassandra");
-            int before = rest.failures(job);
+            int before = runner.rest().failures(job);
             cassandra.stop();
             produceTheRest.run(); // windows close and their rows cannot be written
-            Deadline.await("the job to fail over the lost writes", Duration.ofMinutes(2), () -> rest.failures(job) > before);
+            Deadline.await("the job to fail over the lost writes", Duration.ofMinutes(2),
+                    () -> runner.rest().failures(job) > before);
             cassandra.start(Duration.ofMinutes(2));
         });
     }
 
     @Test
     void aKafkaBrokerRestartMidRunIsCarriedThrough() {
-        survives("krestart", (rest, job, produceTheRest) -> {
+        survives("krestart", (runner, job, produceTheRest) -> {
             ManagedServer kafka = STACK.stack().server("kafka");
             kafka.stop();
             kafka.start(Duration.ofMinutes(2));

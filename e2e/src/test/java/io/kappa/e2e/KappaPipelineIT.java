@@ -1,21 +1,19 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.Results;
-import io.kappa.cli.TextGenerator;
-import io.kappa.cli.TopicsCommand;
+import io.kappa.client.Deadline;
+import io.kappa.client.Diff;
+import io.kappa.client.Produce;
+import io.kappa.client.TextGenerator;
+import io.kappa.client.WordCounts;
+import io.kappa.job.JobArgs;
 import io.kappa.job.JobOptions;
-import io.kappa.job.KappaJob;
 import io.kappa.kafka.DeadLetterSerializer;
-import io.kappa.stack.Deadline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,23 +56,15 @@ class KappaPipelineIT {
     @TempDir
     Path tmp;
 
-    private List<String> topics(String prefix, int partitions) {
-        List<String> names = List.of(prefix + "-words", prefix + "-late", prefix + "-dead", prefix + "-weather",
-                prefix + "-weather-late");
-        Topics.create(STACK.connections().kafka(), names, partitions, (short) 1);
-        return names;
+    /** The job on the prefix's topics: 1 min windows and lateness, 5 s out of order, checkpoints every second. */
+    private JobArgs args(JobOptions.Mode mode, String prefix, String keyspace) {
+        return STACK.jobArgs(prefix).mode(mode).keyspace(keyspace).window(Duration.ofMinutes(1))
+                .allowedLateness(Duration.ofMinutes(1)).outOfOrderness(Duration.ofSeconds(5)).idleness(Duration.ZERO)
+                .checkpointInterval(Duration.ofSeconds(1)).checkpointDir(tmp.resolve("checkpoints").toUri().toString());
     }
 
-    private JobOptions options(String mode, String prefix, String keyspace, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--mode", mode,
-                "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
-                "--words-topic", prefix + "-words", "--late-topic", prefix + "-late", "--dead-letter-topic", prefix + "-dead",
-                "--weather-topic", prefix + "-weather", "--weather-late-topic", prefix + "-weather-late",
-                "--group-id", prefix + "-live", "--keyspace", keyspace,
-                "--window", "1m", "--allowed-lateness", "1m", "--out-of-orderness", "5s", "--idleness", "0",
-                "--checkpoint-interval", "1s", "--checkpoint-dir", tmp.resolve("checkpoints").toUri().toString()));
-        args.addAll(List.of(extra));
-        return JobOptions.parse(args.toArray(String[]::new));
+    private JobOptions options(JobOptions.Mode mode, String prefix, String keyspace) {
+        return args(mode, prefix, keyspace).parse();
     }
 
     private JobClient start(JobOptions o, Configuration conf) throws Exception {
@@ -86,14 +76,12 @@ class KappaPipelineIT {
     }
 
     private Map<String, Long> rows(String keyspace) {
-        try (Results r = new Results(STACK.connections().cassandra(keyspace, 1))) {
-            return r.all();
-        }
+        return STACK.wordCounts(keyspace);
     }
 
     private void awaitTotals(String keyspace, Map<Long, Long> expected) {
         Deadline.await(keyspace + " to hold the expected word totals " + expected, Duration.ofMinutes(2),
-                () -> Results.totals(rows(keyspace)).equals(expected));
+                () -> WordCounts.totals(rows(keyspace)).equals(expected));
     }
 
     private static TextGenerator.Spec spec(long lines, long start, Duration span, long seed) {
@@ -102,19 +90,19 @@ class KappaPipelineIT {
 
     @Test
     void liveThenReplayIntoASecondKeyspaceGiveIdenticalRows() throws Exception {
-        topics("equal", 2);
+        STACK.createTopics("equal", 2);
         TextGenerator.Spec spec = spec(4000, T0, Duration.ofMinutes(10), 1);
-        ProduceCommand.Summary produced = ProduceCommand.generate(STACK.connections(), "equal-words", spec, false);
+        Produce.TextSummary produced = Produce.quietly(STACK.connections().kafka(), "equal-words").generate(spec);
         Map<Long, Long> expected = TextGenerator.wordsPerWindow(spec, MIN);
 
-        JobClient live = start(options("live", "equal", "equal_live"), new Configuration());
+        JobClient live = start(options(JobOptions.Mode.live, "equal", "equal_live"), new Configuration());
         // all windows but the newest close on the watermark; stopping with --drain closes the newest too
         awaitTotals("equal_live", withoutNewestWindow(expected));
         RealStack.await(live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL), "the live job to stop with a savepoint", Duration.ofMinutes(2));
         awaitTotals("equal_live", expected);
 
-        replay(options("replay", "equal", "equal_replay"));
+        replay(options(JobOptions.Mode.replay, "equal", "equal_replay"));
 
         Map<String, Long> liveRows = rows("equal_live");
         assertThat(rows("equal_replay")).isEqualTo(liveRows);
@@ -125,19 +113,20 @@ class KappaPipelineIT {
         List<String> ofWord = liveRows.entrySet().stream().filter(e -> e.getKey().endsWith(" " + word))
                 .sorted(Map.Entry.<String, Long>comparingByKey().reversed())
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
-        try (Results r = new Results(STACK.connections().cassandra("equal_live", 1))) {
-            assertThat(r.word(word, 1000)).extracting(c -> Results.key(c.windowStart(), c.word()) + "=" + c.count())
+        try (WordCounts r = new WordCounts(STACK.connections().cassandra("equal_live", 1))) {
+            assertThat(r.word(word, 1000)).extracting(c -> WordCounts.key(c.windowStart(), c.word()) + "=" + c.count())
                     .containsExactlyElementsOf(ofWord).isNotEmpty();
         }
     }
 
     @Test
     void tooLateRecordGoesToTheLateTopicNotCassandraAndBadRecordsToDeadLetters() throws Exception {
-        topics("late", 1);
+        STACK.createTopics("late", 1);
         TextGenerator.Spec spec = spec(600, T0, Duration.ofMinutes(5), 2);
-        ProduceCommand.generate(STACK.connections(), "late-words", spec, false);
+        Produce.quietly(STACK.connections().kafka(), "late-words").generate(spec);
         // one partition, two source readers: the reader without a partition must go idle or it holds the watermark
-        JobClient live = start(options("live", "late", "late_live", "--idleness", "1s"), new Configuration());
+        JobClient live = start(args(JobOptions.Mode.live, "late", "late_live").idleness(Duration.ofSeconds(1)).parse(),
+                new Configuration());
         try {
             Map<Long, Long> expected = withoutNewestWindow(TextGenerator.wordsPerWindow(spec, MIN)); // still open
             awaitTotals("late_live", expected);
@@ -162,38 +151,40 @@ class KappaPipelineIT {
                     StandardCharsets.UTF_8)).isEqualTo("late-words");
 
             assertThat(rows("late_live").keySet()).noneMatch(k -> k.endsWith(" zombie"));
-            assertThat(Results.totals(rows("late_live"))).containsAllEntriesOf(expected);
+            assertThat(WordCounts.totals(rows("late_live"))).containsAllEntriesOf(expected);
         } finally {
             RealStack.await(live.cancel(), "the live job cancelled", Duration.ofMinutes(1));
         }
         // a BATCH replay has no watermarks, so it counts the late record: the diff shows exactly that row
-        replay(options("replay", "late", "late_batch", "--replay-runtime", "batch", "--idleness", "1s"));
+        replay(args(JobOptions.Mode.replay, "late", "late_batch").replayRuntime(JobOptions.ReplayRuntime.batch)
+                .idleness(Duration.ofSeconds(1)).parse());
         Map<String, Long> liveRows = rows("late_live");
         Map<String, Long> batchRows = rows("late_batch");
         batchRows.keySet().removeIf(k -> k.startsWith(java.time.Instant.ofEpochMilli(T0 + 4 * MIN).toString())); // open live
-        io.kappa.cli.DiffCommand.Diff diff = io.kappa.cli.DiffCommand.compare(liveRows, batchRows);
-        assertThat(diff.onlyRight()).containsExactly(Results.key(T0, "zombie") + " = 2");
+        Diff diff = Diff.compare(liveRows, batchRows);
+        assertThat(diff.onlyRight()).containsExactly(WordCounts.key(T0, "zombie") + " = 2");
         assertThat(diff.onlyLeft()).isEmpty();
         assertThat(diff.different()).isEmpty();
     }
 
     @Test
     void aLiveJobRestartedFromItsCheckpointGivesTheSameRowsAsAReplay() throws Exception {
-        topics("restart", 2);
+        STACK.createTopics("restart", 2);
         TextGenerator.Spec first = spec(2000, T0, Duration.ofMinutes(5), 3);
         TextGenerator.Spec second = spec(2000, T0 + 5 * MIN, Duration.ofMinutes(5), 4);
-        ProduceCommand.generate(STACK.connections(), "restart-words", first, false);
+        Produce restartWords = Produce.quietly(STACK.connections().kafka(), "restart-words");
+        restartWords.generate(first);
 
-        JobClient live = start(options("live", "restart", "restart_live"), new Configuration());
+        JobClient live = start(options(JobOptions.Mode.live, "restart", "restart_live"), new Configuration());
         awaitTotals("restart_live", withoutNewestWindow(TextGenerator.wordsPerWindow(first, MIN)));
         Path checkpoints = tmp.resolve("checkpoints").resolve(live.getJobID().toHexString());
         Deadline.await("a completed checkpoint", Duration.ofMinutes(1), () -> latestCheckpoint(checkpoints) != null);
         RealStack.await(live.cancel(), "the live job cancelled", Duration.ofMinutes(1)); // as if it crashed: only the retained checkpoint remains
 
-        ProduceCommand.generate(STACK.connections(), "restart-words", second, false);
+        restartWords.generate(second);
         Configuration restore = new Configuration();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, latestCheckpoint(checkpoints).toString());
-        JobClient resumed = start(options("live", "restart", "restart_live"), restore);
+        JobClient resumed = start(options(JobOptions.Mode.live, "restart", "restart_live"), restore);
         Map<Long, Long> expected = TextGenerator.wordsPerWindow(first, MIN);
         TextGenerator.wordsPerWindow(second, MIN).forEach((k, v) -> expected.merge(k, v, Long::sum));
         awaitTotals("restart_live", withoutNewestWindow(expected));
@@ -201,7 +192,7 @@ class KappaPipelineIT {
                 SavepointFormatType.CANONICAL), "the resumed job to stop with a savepoint", Duration.ofMinutes(2));
         awaitTotals("restart_live", expected);
 
-        replay(options("replay", "restart", "restart_replay"));
+        replay(options(JobOptions.Mode.replay, "restart", "restart_replay"));
         assertThat(rows("restart_live")).isEqualTo(rows("restart_replay"));
     }
 

@@ -1,17 +1,23 @@
 package io.kappa.e2e;
 
-import io.kappa.cli.ConsumeCommand;
 import io.kappa.cli.Connections;
+import io.kappa.client.Deadline;
+import io.kappa.client.FlinkRest;
+import io.kappa.client.JobRunner;
 import io.kappa.client.Producers;
-import io.kappa.stack.Deadline;
-import io.kappa.stack.FlinkRest;
+import io.kappa.client.TopicReader;
+import io.kappa.client.Topics;
+import io.kappa.client.WordCounts;
+import io.kappa.job.JobArgs;
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +103,7 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
             LocalStack stack = new LocalStack(secured ? config.secured() : config);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             long start = System.nanoTime();
-            stack.up(System.out);
+            stack.up(new PrintWriter(System.out, true));
             System.out.printf("real stack up in %.1f s (state in %s)%n", (System.nanoTime() - start) / 1e9, state);
             return stack;
         } catch (java.io.IOException e) {
@@ -107,13 +113,11 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
 
     /** A clean session cluster for the next class: what an earlier class left running is cancelled. */
     private void cancelJobsLeftRunning() {
-        FlinkRest rest = new FlinkRest(config().flinkRestUrl());
-        for (FlinkRest.Job job : rest.jobs()) {
-            if (!List.of("FINISHED", "FAILED", "CANCELED").contains(job.state())) {
+        JobRunner runner = runner();
+        for (FlinkRest.Job job : runner.jobs()) {
+            if (!JobRunner.ENDED.contains(job.state())) {
                 System.out.println("cancelling " + job.name() + " (" + job.id() + "), left running by an earlier test");
-                rest.cancel(job.id());
-                Deadline.await("job " + job.id() + " to be cancelled", Duration.ofMinutes(1),
-                        () -> List.of("FINISHED", "FAILED", "CANCELED").contains(rest.state(job.id())));
+                runner.cancelAndWait(job.id(), Duration.ofMinutes(1));
             }
         }
     }
@@ -137,10 +141,66 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         return stack.config().cassandraPort();
     }
 
+    /** The shaded job jar the build made. */
+    public Path jobJar() {
+        return config().home().resolve("job/target/kappa-job.jar");
+    }
+
+    /** The session cluster's REST API, through the client's job runner. */
+    public JobRunner runner() {
+        return new JobRunner(config().flinkRestUrl());
+    }
+
+    /**
+     * The job's arguments pointed at this stack, in live mode: Kafka and Cassandra (on a secured stack with their
+     * client properties files), and for the prefix p the topics p-words, p-late, p-dead, p-weather, p-weather-late
+     * ({@link #createTopics}) and the consumer group p-live. A test adds what is particular to it.
+     */
+    public JobArgs jobArgs(String prefix) {
+        JobArgs args = JobArgs.live().kafka(bootstrapServers()).cassandra("127.0.0.1", cassandraPort())
+                .wordsTopic(prefix + "-words").lateTopic(prefix + "-late").deadLetterTopic(prefix + "-dead")
+                .weatherTopic(prefix + "-weather").weatherLateTopic(prefix + "-weather-late").groupId(prefix + "-live");
+        if (kind == Kind.SECURED) {
+            args.kafkaPropertiesFile(config().security().kafkaClientFile())
+                    .cassandraPropertiesFile(config().security().cassandraClientFile());
+        }
+        return args;
+    }
+
+    /** Creates the topics of {@link #jobArgs} for the prefix that do not exist yet; returns their names. */
+    public List<String> createTopics(String prefix, int partitions) {
+        List<String> names = List.of(prefix + "-words", prefix + "-late", prefix + "-dead", prefix + "-weather",
+                prefix + "-weather-late");
+        Topics.create(connections().kafka(), names, partitions, (short) 1);
+        return names;
+    }
+
+    /**
+     * {@code flink run [-d] <the job jar> <args> <more>}: the flink CLI's arguments for {@code FlinkCli.run}; {@code more}
+     * as a user types them, e.g. the wrong ones whose error the job must name (a later option overrides an earlier).
+     */
+    public List<String> flinkRun(boolean detached, JobArgs args, String... more) {
+        List<String> run = new ArrayList<>(List.of("run"));
+        if (detached) {
+            run.add("-d");
+        }
+        run.add(jobJar().toString());
+        run.addAll(args.toList());
+        run.addAll(List.of(more));
+        return run;
+    }
+
+    /** Every word-count row of an output version, keyed as {@link WordCounts#all}. */
+    public Map<String, Long> wordCounts(String keyspace) {
+        try (WordCounts counts = new WordCounts(connections().cassandra(keyspace, 1))) {
+            return counts.all();
+        }
+    }
+
     /** Reads a topic from the beginning until it holds at least {@code count} records (deadline: one minute). */
     public List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, long count) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = ConsumeCommand.fromTheStart(connections(), topic)) {
+        try (KafkaConsumer<byte[], byte[]> c = TopicReader.fromTheStart(connections().kafka(), topic)) {
             Deadline.await(count + " records in " + topic, Duration.ofMinutes(1), () -> {
                 // read all that is there before the deadline's next look: one poll returns at most 500 records
                 int n;
@@ -197,7 +257,7 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         c.bootstrapServers = bootstrapServers();
         c.cassandraHosts = "127.0.0.1";
         c.cassandraPort = cassandraPort();
-        c.environment = java.util.Map.of();
+        c.environment = Map.of();
         if (kind == Kind.SECURED) {
             c.kafkaPropertiesFile = stack.config().security().kafkaClientFile();
             c.cassandraPropertiesFile = stack.config().security().cassandraClientFile();

@@ -1,18 +1,19 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kappa.cli.Connections;
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.ReplayCommand;
-import io.kappa.cli.Results;
-import io.kappa.cli.TextGenerator;
-import io.kappa.cli.TopicsCommand;
-import io.kappa.stack.Deadline;
+import io.kappa.client.Deadline;
+import io.kappa.client.FlinkRest;
+import io.kappa.client.Produce;
+import io.kappa.client.Replay;
+import io.kappa.client.TextGenerator;
+import io.kappa.client.WordCounts;
+import io.kappa.job.JobArgs;
+import io.kappa.job.JobNames;
+import io.kappa.job.JobOptions;
 import io.kappa.stack.FlinkCli;
-import io.kappa.stack.FlinkRest;
 import io.kappa.stack.StackException;
 import io.kappa.stack.StackSecurity;
 import java.net.URI;
@@ -49,34 +50,19 @@ class SecurityIT {
         return STACK.config().security();
     }
 
-    private static List<String> run(boolean detached, String... jobArgs) {
-        List<String> args = new ArrayList<>(List.of("run"));
-        if (detached) {
-            args.add("-d");
-        }
-        args.add(STACK.config().home().resolve("job/target/kappa-job.jar").toString());
-        args.addAll(jobArgs(jobArgs));
-        return args;
-    }
-
-    private static List<String> jobArgs(String... more) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", STACK.bootstrapServers(),
-                "--cassandra-port", Integer.toString(STACK.cassandraPort()),
-                "--kafka-properties-file", security().kafkaClientFile().toString(),
-                "--words-topic", "sec-words", "--late-topic", "sec-late", "--dead-letter-topic", "sec-dead",
-                "--no-weather"));
-        args.addAll(List.of(more));
-        return args;
+    /** The sec-* words topics of the secured stack (its client properties files included). */
+    private static JobArgs jobArgs() {
+        return STACK.jobArgs("sec").noWeather();
     }
 
     @Test
     void jobAndCliRunAgainstSecuredServersAndNoSecretShowsInLogsTheWebUiOrErrors() throws Exception {
         Connections c = STACK.connections();
-        Topics.create(c.kafka(), List.of("sec-words", "sec-late", "sec-dead"), 2, (short) 1);
+        STACK.createTopics("sec", 2);
         long t0 = (System.currentTimeMillis() / MIN - 30) * MIN;
         TextGenerator.Spec spec = new TextGenerator.Spec(2000, 300, 3, 8, 1.0, t0, Duration.ofMinutes(5), 0, Duration.ZERO,
                 0, Duration.ZERO, 5);
-        ProduceCommand.generate(c, "sec-words", spec, false);
+        Produce.quietly(c.kafka(), "sec-words").generate(spec);
         TreeMap<Long, Long> closed = new TreeMap<>(TextGenerator.wordsPerWindow(spec, MIN));
         closed.pollLastEntry();
 
@@ -86,19 +72,17 @@ class SecurityIT {
                 "ssl.truststore.location=" + security().truststore(),
                 "ssl.truststore.password=" + security().truststorePassword(), ""));
         Map<String, String> env = Map.of("KAPPA_CASSANDRA_PASSWORD", security().cassandraPassword());
-        String submitted = FlinkCli.run(STACK.config(), run(true, "--mode", "live", "--keyspace", "sec_live",
-                "--cassandra-properties-file", cassandraFile.toString(), "--checkpoint-interval", "2s"), 180, env);
+        String submitted = FlinkCli.run(STACK.config(), STACK.flinkRun(true, jobArgs().keyspace("sec_live")
+                .cassandraPropertiesFile(cassandraFile).checkpointInterval(Duration.ofSeconds(2))), 180, env);
         assertThat(submitted).contains("Job has been submitted with JobID");
         Deadline.await("the live job's closed windows in the secured Cassandra", Duration.ofMinutes(2),
-                () -> Results.totals(rows(c, "sec_live")).equals(closed));
+                () -> WordCounts.totals(rows(c, "sec_live")).equals(closed));
 
         // replay, through the REST calls of the web UI's "Submit New Job": everything from the two files
-        ReplayCommand.Outcome replay = ReplayCommand.run(new FlinkRest(STACK.config().flinkRestUrl()),
-                STACK.config().home().resolve("job/target/kappa-job.jar"),
-                jobArgs("--mode", "replay", "--keyspace", "sec_replay",
-                        "--cassandra-properties-file", security().cassandraClientFile().toString()), 2, null);
+        Replay.Outcome replay = Replay.run(STACK.runner(), STACK.jobJar(), jobArgs().mode(JobOptions.Mode.replay)
+                .keyspace("sec_replay").cassandraPropertiesFile(security().cassandraClientFile()), 2, null);
         assertThat(replay.state()).isEqualTo("FINISHED");
-        assertThat(Results.totals(rows(c, "sec_replay"))).isEqualTo(TextGenerator.wordsPerWindow(spec, MIN));
+        assertThat(WordCounts.totals(rows(c, "sec_replay"))).isEqualTo(TextGenerator.wordsPerWindow(spec, MIN));
         assertThat(STACK.awaitRecords("sec-words", spec.lines())).hasSize((int) spec.lines());
 
         // configuration errors name the problem, never the secret
@@ -116,7 +100,7 @@ class SecurityIT {
         assertThat(failureOf(Map.of(), "--mode", "replay", "--kafka-property", "sasl.jaas.config=not-a-secret-x"))
                 .contains("--kafka-property sasl.jaas.config is a secret").contains("KAPPA_KAFKA_SASL_JAAS_CONFIG")
                 .doesNotContain("not-a-secret-x");
-        assertThatThrownBy(() -> Results.totals(rows(withoutCassandraPassword(c), "sec_live")))
+        assertThatThrownBy(() -> WordCounts.totals(rows(withoutCassandraPassword(c), "sec_live")))
                 .hasMessageContaining("refused the credentials");
 
         List<String> secrets = new ArrayList<>(security().clientSecrets());
@@ -135,7 +119,7 @@ class SecurityIT {
         assertThat(scanned).contains("flink-jobmanager.log", "flink-taskmanager.log", "flink-client.log", "kafka.log",
                 "cassandra.log");
         // what the web UI shows of each job: its configuration, plan, exceptions, and the cluster's configuration
-        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
+        FlinkRest rest = STACK.runner().rest();
         List<String> pages = new ArrayList<>(List.of("/jobmanager/config", "/jobs/overview", "/jars"));
         for (FlinkRest.Job job : rest.jobs()) {
             pages.addAll(List.of("/jobs/" + job.id(), "/jobs/" + job.id() + "/config", "/jobs/" + job.id() + "/plan",
@@ -147,7 +131,7 @@ class SecurityIT {
             assertThat(body).as(page).isNotBlank();
             secrets.forEach(s -> assertThat(body).as("a secret in the web UI's " + page).doesNotContain(s));
         }
-        assertThat(get("/jobs/" + replay.jobId() + "/config")).contains("kappa-replay-sec_replay");
+        assertThat(get("/jobs/" + replay.jobId() + "/config")).contains(JobNames.of(JobOptions.Mode.replay, "sec_replay"));
         rest.jobs().stream().filter(j -> j.state().equals("RUNNING")).forEach(j -> rest.cancel(j.id()));
     }
 
@@ -162,15 +146,15 @@ class SecurityIT {
     }
 
     private static Map<String, Long> rows(Connections c, String keyspace) {
-        try (Results r = new Results(c.cassandra(keyspace, 1))) {
-            return r.all();
+        try (WordCounts counts = new WordCounts(c.cassandra(keyspace, 1))) {
+            return counts.all();
         }
     }
 
     /** What flink run prints for a configuration error: exit status 2 and one line. */
     private static String failureOf(Map<String, String> env, String... jobArgs) {
         try {
-            FlinkCli.run(STACK.config(), run(false, jobArgs), 120, env);
+            FlinkCli.run(STACK.config(), STACK.flinkRun(false, jobArgs(), jobArgs), 120, env);
         } catch (StackException e) {
             assertThat(e.getMessage()).contains("failed (exit 2)").doesNotContain("\tat ");
             return e.getMessage().substring(e.getMessage().indexOf('\n') + 1).trim();

@@ -1,24 +1,24 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kappa.cli.DiffCommand;
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.ReplayCommand;
-import io.kappa.cli.Serving;
-import io.kappa.cli.Results;
-import io.kappa.cli.TextGenerator;
-import io.kappa.cli.TopicsCommand;
-import io.kappa.stack.Deadline;
+import io.kappa.client.ClientException;
+import io.kappa.client.Deadline;
+import io.kappa.client.Diff;
+import io.kappa.client.FlinkRest;
+import io.kappa.client.JobRunner;
+import io.kappa.client.Produce;
+import io.kappa.client.Replay;
+import io.kappa.client.Serving;
+import io.kappa.client.TextGenerator;
+import io.kappa.client.WordCounts;
+import io.kappa.job.JobArgs;
+import io.kappa.job.JobNames;
+import io.kappa.job.JobOptions;
 import io.kappa.stack.FlinkCli;
-import io.kappa.stack.FlinkRest;
 import io.kappa.stack.ManagedServer;
 import io.kappa.stack.StackException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,102 +36,83 @@ class SessionClusterIT {
     @RegisterExtension
     static final RealStack STACK = RealStack.shared();
 
-    private static Path jobJar() {
-        return STACK.config().home().resolve("job/target/kappa-job.jar");
+    /** The words of the prefix's topics, into a keyspace, checkpointing every 2 s when live. */
+    private static JobArgs words(String prefix, JobOptions.Mode mode, String keyspace) {
+        return STACK.jobArgs(prefix).noWeather().mode(mode).keyspace(keyspace).checkpointInterval(Duration.ofSeconds(2));
     }
 
+    /** The job through the flink CLI on the s-* topics, then arguments as a user types them. */
     private static List<String> run(boolean detached, String... jobArgs) {
-        List<String> args = new ArrayList<>(List.of("run"));
-        if (detached) {
-            args.add("-d");
-        }
-        args.add(jobJar().toString());
-        args.addAll(List.of("--bootstrap-servers", STACK.bootstrapServers(),
-                "--cassandra-port", Integer.toString(STACK.cassandraPort()),
-                "--words-topic", "s-words", "--late-topic", "s-late", "--dead-letter-topic", "s-dead", "--no-weather"));
-        args.addAll(List.of(jobArgs));
-        return args;
-    }
-
-    private static List<String> jobArgs(String prefix, String... more) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", STACK.bootstrapServers(),
-                "--cassandra-port", Integer.toString(STACK.cassandraPort()), "--words-topic", prefix + "-words",
-                "--late-topic", prefix + "-late", "--dead-letter-topic", prefix + "-dead", "--no-weather",
-                "--group-id", prefix + "-live", "--checkpoint-interval", "2s"));
-        args.addAll(List.of(more));
-        return args;
+        return STACK.flinkRun(detached, STACK.jobArgs("s").noWeather(), jobArgs);
     }
 
     @Test
     void webUiSubmissionReplayBesideLiveDiffPromoteSavepointAndRescale() {
         // 4 partitions: rescaling to 3 must not leave a source reader without a partition (see docs/operations.md)
-        Topics.create(STACK.connections().kafka(), List.of("ops-words", "ops-late", "ops-dead"), 4, (short) 1);
+        STACK.createTopics("ops", 4);
         long t0 = (System.currentTimeMillis() / MIN - 40) * MIN;
         TextGenerator.Spec first = new TextGenerator.Spec(3000, 400, 3, 8, 1.0, t0, Duration.ofMinutes(6), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 21);
         TextGenerator.Spec second = new TextGenerator.Spec(3000, 400, 3, 8, 1.0, t0 + 6 * MIN, Duration.ofMinutes(6), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 22);
-        ProduceCommand.generate(STACK.connections(), "ops-words", first, false);
-        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
+        Produce.quietly(STACK.connections().kafka(), "ops-words").generate(first);
+        JobRunner runner = STACK.runner();
 
         // 1. the web UI's path: upload the jar, run it with program arguments; main() works detached
-        String jarId = rest.uploadJar(jobJar());
-        String live = rest.runJar(jarId, jobArgs("ops", "--mode", "live", "--keyspace", "ops_live"), 2, null);
+        String jarId = runner.upload(STACK.jobJar());
+        String live = runner.start(jarId, words("ops", JobOptions.Mode.live, "ops_live"), 2);
         TreeMap<Long, Long> closed = new TreeMap<>(TextGenerator.wordsPerWindow(first, MIN));
         closed.pollLastEntry();
         Deadline.await("the live job's closed windows", Duration.ofMinutes(2),
-                () -> Results.totals(rows("ops_live")).equals(closed));
+                () -> WordCounts.totals(rows("ops_live")).equals(closed));
 
         // 2. replay beside live into a new version, with progress; diff; promote
-        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
-        ReplayCommand.Outcome replay = ReplayCommand.run(rest, jobJar(),
-                jobArgs("ops", "--mode", "replay", "--keyspace", "ops_v2"), 2, new java.io.PrintStream(progress, true));
+        java.io.StringWriter progress = new java.io.StringWriter();
+        Replay.Outcome replay = Replay.run(runner, STACK.jobJar(), words("ops", JobOptions.Mode.replay, "ops_v2"), 2,
+                new java.io.PrintWriter(progress, true));
         assertThat(replay.state()).isEqualTo("FINISHED");
         assertThat(replay.records()).isEqualTo(3000);
         assertThat(progress.toString()).contains("replay [").contains("3,000/3,000 records");
-        assertThat(rest.state(live)).isEqualTo("RUNNING");
+        assertThat(runner.state(live)).isEqualTo("RUNNING");
         Map<String, Long> v2 = rows("ops_v2");
-        DiffCommand.Diff diff = DiffCommand.compare(rows("ops_live"), v2);
+        Diff diff = Diff.compare(rows("ops_live"), v2);
         assertThat(diff.different()).isEmpty();
         assertThat(diff.onlyLeft()).isEmpty();
         assertThat(diff.equal()).isEqualTo(rows("ops_live").size());
         Serving.promote(STACK.connections().cassandra("ops_v2", 1));
-        assertThat(Serving.resolve(null, STACK.connections())).isEqualTo("ops_v2");
+        assertThat(Serving.served(STACK.connections().cassandra(Serving.FALLBACK, 1))).isEqualTo("ops_v2");
 
         // 3. stop with a savepoint, more data arrives, resume from it with a higher parallelism
-        String savepoint = rest.stopWithSavepoint(live, STACK.config().stateDir().resolve("sp").toUri().toString(), false,
-                Duration.ofMinutes(1));
-        assertThat(rest.state(live)).isEqualTo("FINISHED");
-        ProduceCommand.generate(STACK.connections(), "ops-words", second, false);
-        String resumed = rest.runJar(jarId, jobArgs("ops", "--mode", "live", "--keyspace", "ops_live"), 3, savepoint);
+        String savepoint = runner.stopWithSavepoint(live, STACK.config().stateDir().resolve("sp").toUri().toString(),
+                false, Duration.ofMinutes(1));
+        assertThat(runner.state(live)).isEqualTo("FINISHED");
+        Produce.quietly(STACK.connections().kafka(), "ops-words").generate(second);
+        String resumed = runner.resume(jarId, words("ops", JobOptions.Mode.live, "ops_live"), 3, savepoint);
         Map<Long, Long> all = TextGenerator.wordsPerWindow(first, MIN);
         TextGenerator.wordsPerWindow(second, MIN).forEach((k, v) -> all.merge(k, v, Long::sum));
         TreeMap<Long, Long> allClosed = new TreeMap<>(all);
         allClosed.pollLastEntry();
         awaitTotals("ops_live", allClosed, "the resumed job's closed windows");
-        rest.stopWithSavepoint(resumed, STACK.config().stateDir().resolve("sp").toUri().toString(), true,
+        runner.stopWithSavepoint(resumed, STACK.config().stateDir().resolve("sp").toUri().toString(), true,
                 Duration.ofMinutes(1));
         awaitTotals("ops_live", all, "every window after the drain");
 
-        ReplayCommand.Outcome again = ReplayCommand.run(rest, jobJar(),
-                jobArgs("ops", "--mode", "replay", "--keyspace", "ops_v3"), 2, null);
+        Replay.Outcome again = Replay.run(runner, STACK.jobJar(), words("ops", JobOptions.Mode.replay, "ops_v3"), 2, null);
         assertThat(again.records()).isEqualTo(6000);
         assertThat(rows("ops_v3")).isEqualTo(rows("ops_live"));
     }
 
     private static void awaitTotals(String keyspace, Map<Long, Long> expected, String what) {
         try {
-            Deadline.await(what, Duration.ofMinutes(1), () -> Results.totals(rows(keyspace)).equals(expected));
-        } catch (StackException e) {
+            Deadline.await(what, Duration.ofMinutes(1), () -> WordCounts.totals(rows(keyspace)).equals(expected));
+        } catch (ClientException e) {
             throw new AssertionError(e.getMessage() + ": expected " + expected + " but " + keyspace + " has "
-                    + Results.totals(rows(keyspace)));
+                    + WordCounts.totals(rows(keyspace)));
         }
     }
 
     private static Map<String, Long> rows(String keyspace) {
-        try (Results r = new Results(STACK.connections().cassandra(keyspace, 1))) {
-            return r.all();
-        }
+        return STACK.wordCounts(keyspace);
     }
 
     @Test
@@ -144,32 +125,33 @@ class SessionClusterIT {
 
     @Test
     void theShadedJarRunsLiveAndAsAReplayOnTheSessionClusterThroughTheFlinkCli() {
-        Topics.create(STACK.connections().kafka(), List.of("s-words", "s-late", "s-dead"), 2, (short) 1);
+        STACK.createTopics("s", 2);
         long t0 = (System.currentTimeMillis() / MIN - 30) * MIN;
         TextGenerator.Spec spec = new TextGenerator.Spec(3000, 500, 3, 8, 1.0, t0, Duration.ofMinutes(6), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 11);
-        ProduceCommand.generate(STACK.connections(), "s-words", spec, false);
+        Produce.quietly(STACK.connections().kafka(), "s-words").generate(spec);
         TreeMap<Long, Long> closed = new TreeMap<>(TextGenerator.wordsPerWindow(spec, MIN));
         closed.pollLastEntry();
 
-        String submitted = FlinkCli.run(STACK.config(), run(true, "--mode", "live", "--keyspace", "session_live",
-                "--group-id", "session-live"), 180);
+        String submitted = FlinkCli.run(STACK.config(), STACK.flinkRun(true, STACK.jobArgs("s").noWeather()
+                .keyspace("session_live").groupId("session-live")), 180);
         assertThat(submitted).contains("Job has been submitted with JobID");
         Deadline.await("the live job's closed windows in Cassandra", Duration.ofMinutes(2),
-                () -> Results.totals(rows("session_live")).equals(closed));
-        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
-        FlinkRest.Job live = rest.jobs().stream().filter(j -> j.name().equals("kappa-live-session_live")).findFirst()
-                .orElseThrow();
+                () -> WordCounts.totals(rows("session_live")).equals(closed));
+        JobRunner runner = STACK.runner();
+        FlinkRest.Job live = runner.jobs().stream()
+                .filter(j -> j.name().equals(JobNames.of(JobOptions.Mode.live, "session_live"))).findFirst().orElseThrow();
         assertThat(live.state()).isEqualTo("RUNNING");
 
-        String replayed = FlinkCli.run(STACK.config(), run(false, "--mode", "replay", "--keyspace", "session_replay"), 300);
+        String replayed = FlinkCli.run(STACK.config(), STACK.flinkRun(false, STACK.jobArgs("s").noWeather()
+                .mode(JobOptions.Mode.replay).keyspace("session_replay")), 300);
         assertThat(replayed).contains("has finished");
         Map<String, Long> replayRows = rows("session_replay");
         Map<String, Long> liveRows = rows("session_live");
-        assertThat(Results.totals(replayRows)).isEqualTo(TextGenerator.wordsPerWindow(spec, MIN));
+        assertThat(WordCounts.totals(replayRows)).isEqualTo(TextGenerator.wordsPerWindow(spec, MIN));
         replayRows.keySet().retainAll(liveRows.keySet());
         assertThat(replayRows).isEqualTo(liveRows);
-        rest.cancel(live.id());
+        runner.cancel(live.id());
     }
 
     /** What `bin/flink run` prints for a configuration error: exit status 2 and one line, no stack trace. */
@@ -193,7 +175,7 @@ class SessionClusterIT {
         assertThat(failureOf("--mode", "replay", "--words-topic", "no-such-topic"))
                 .isEqualTo("kappa-job: topic 'no-such-topic' (--words-topic) does not exist on " + STACK.bootstrapServers()
                         + ": create it with bin/kappa topics create");
-        Topics.create(STACK.connections().kafka(), List.of("s-words", "s-late", "s-dead"), 2, (short) 1);
+        STACK.createTopics("s", 2);
         assertThat(failureOf("--mode", "replay", "--cassandra-port", "1"))
                 .isEqualTo("kappa-job: cannot reach Cassandra at 127.0.0.1:1 (--cassandra-hosts, --cassandra-port): "
                         + "is it running? (bin/kappa status)");
@@ -204,7 +186,7 @@ class SessionClusterIT {
 
     @Test
     void theJobJarCarriesTheConnectorsButNoServerOrFlinkRuntimeJars() throws Exception {
-        try (JarFile jar = new JarFile(jobJar().toFile())) {
+        try (JarFile jar = new JarFile(STACK.jobJar().toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.kappa.job.KappaJob");
             List<String> names = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
             assertThat(names).contains("io/kappa/job/KappaJob.class",

@@ -1,16 +1,16 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.cli.Connections;
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.Results;
-import io.kappa.cli.TextGenerator;
-import io.kappa.cli.TopicsCommand;
-import io.kappa.stack.Deadline;
+import io.kappa.client.Deadline;
+import io.kappa.client.FlinkRest;
+import io.kappa.client.Produce;
+import io.kappa.client.TextGenerator;
+import io.kappa.client.WordCounts;
+import io.kappa.core.Metrics;
+import io.kappa.job.JobNames;
+import io.kappa.job.JobOptions;
 import io.kappa.stack.FlinkCli;
-import io.kappa.stack.FlinkRest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,24 +42,21 @@ class SoakIT {
     @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS) // -Dkappa.soak.minutes=120
     void stateAndMemoryStayFlatUnderASteadyLiveFeed() throws Exception {
         double minutes = Double.parseDouble(System.getProperty("kappa.soak.minutes", "3"));
-        Connections c = STACK.connections();
-        Topics.create(c.kafka(), List.of("soak-words", "soak-late", "soak-dead"), 2, (short) 1);
-        String submitted = FlinkCli.run(STACK.config(), List.of("run", "-d",
-                STACK.config().home().resolve("job/target/kappa-job.jar").toString(), "--mode", "live",
-                "--bootstrap-servers", STACK.bootstrapServers(), "--cassandra-port", Integer.toString(STACK.cassandraPort()),
-                "--words-topic", "soak-words", "--late-topic", "soak-late", "--dead-letter-topic", "soak-dead",
-                "--no-weather", "--keyspace", "soak", "--window", "10s", "--allowed-lateness", "10s",
-                "--checkpoint-interval", "5s", "--group-id", "soak"), 180);
+        STACK.createTopics("soak", 2);
+        String submitted = FlinkCli.run(STACK.config(), STACK.flinkRun(true, STACK.jobArgs("soak").noWeather()
+                .keyspace("soak").window(Duration.ofSeconds(10)).allowedLateness(Duration.ofSeconds(10))
+                .checkpointInterval(Duration.ofSeconds(5)).groupId("soak")), 180);
         assertThat(submitted).contains("Job has been submitted with JobID");
-        FlinkRest rest = new FlinkRest(STACK.config().flinkRestUrl());
-        String jobId = rest.jobs().stream().filter(j -> j.name().equals("kappa-live-soak")).findFirst().orElseThrow().id();
-        Deadline.await("the live job running", Duration.ofMinutes(1), () -> rest.state(jobId).equals("RUNNING"));
+        FlinkRest rest = STACK.runner().rest();
+        String jobId = rest.jobs().stream().filter(j -> j.name().equals(JobNames.of(JobOptions.Mode.live, "soak")))
+                .findFirst().orElseThrow().id();
+        STACK.runner().awaitRunning(jobId, "the live job running", Duration.ofMinutes(1));
 
         long lines = (long) (LINES_PER_SECOND * minutes * 60);
         TextGenerator.Spec spec = new TextGenerator.Spec(lines, 5000, 5, 10, 1.0, 0, Duration.ofMinutes(1), 0.02,
                 Duration.ofSeconds(3), 0, Duration.ZERO, 7);
-        CompletableFuture<ProduceCommand.Summary> feed = CompletableFuture.supplyAsync(
-                () -> ProduceCommand.stream(c, "soak-words", spec, LINES_PER_SECOND, false));
+        CompletableFuture<Produce.TextSummary> feed = CompletableFuture.supplyAsync(
+                () -> Produce.quietly(STACK.connections().kafka(), "soak-words").stream(spec, LINES_PER_SECOND));
 
         List<Sample> samples = new ArrayList<>();
         long start = System.nanoTime();
@@ -69,12 +66,12 @@ class SoakIT {
                     () -> feed.isDone() || System.nanoTime() - start >= (samples.size() + 1) * 10_000_000_000L);
             Sample s = new Sample((System.nanoTime() - start) / 1e9, rest.latestCheckpointBytes(jobId),
                     rest.taskManagerHeapUsedBytes(), STACK.stack().server("flink-taskmanager").residentMemoryMiB(),
-                    rest.metricSum(jobId, "recordsRead"));
+                    rest.metricSum(jobId, Metrics.RECORDS_READ));
             samples.add(s);
             System.out.printf("%8.0f %,12d %,12d %8d %,12d%n", s.second(), s.stateBytes(), s.heapBytes(), s.rssMiB(),
                     s.recordsRead());
         }
-        ProduceCommand.Summary produced = RealStack.await(feed, "the live feed to end", Duration.ofMinutes(5));
+        Produce.TextSummary produced = RealStack.await(feed, "the live feed to end", Duration.ofMinutes(5));
 
         // state: after the first minute (windows filling up), the second half is no bigger than the first half
         List<Sample> steady = samples.stream().filter(s -> s.second() >= 60 && s.stateBytes() > 0).toList();
@@ -98,18 +95,12 @@ class SoakIT {
         expected.pollLastEntry(); // the newest windows close only when newer records arrive
         expected.pollLastEntry();
         Deadline.await("every closed window's words in Cassandra", Duration.ofMinutes(1), () -> {
-            Map<Long, Long> found = Results.totals(rows(c));
+            Map<Long, Long> found = WordCounts.totals(STACK.wordCounts("soak"));
             found.keySet().retainAll(expected.keySet());
             return found.equals(expected);
         });
         System.out.printf("%,d lines, %,d words in %d closed windows, all in Cassandra%n", produced.lines(),
                 expected.values().stream().mapToLong(Long::longValue).sum(), expected.size());
         rest.cancel(jobId);
-    }
-
-    private static Map<String, Long> rows(Connections c) {
-        try (Results r = new Results(c.cassandra("soak", 1))) {
-            return r.all();
-        }
     }
 }

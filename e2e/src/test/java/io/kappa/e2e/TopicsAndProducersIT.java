@@ -45,7 +45,7 @@ class TopicsAndProducersIT {
             // and a producer writes to all partitions at once, right away
             for (String name : names) {
                 long start = System.nanoTime();
-                try (RecordSender sender = new RecordSender(kafka, name, 2000, false)) {
+                try (RecordSender sender = new RecordSender(kafka, name, 2000, null)) {
                     for (int i = 0; i < 2000; i++) {
                         sender.send(("k" + i).getBytes(StandardCharsets.UTF_8), ("line " + i).getBytes(StandardCharsets.UTF_8),
                                 null);

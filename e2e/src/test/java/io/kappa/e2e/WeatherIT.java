@@ -1,21 +1,21 @@
 package io.kappa.e2e;
 
-import io.kappa.cassandra.Tables;
-import io.kappa.client.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.cli.ProduceCommand;
-import io.kappa.cli.TopicsCommand;
-import io.kappa.cli.WeatherResults;
-import io.kappa.cli.WeatherSimulator;
+import io.kappa.cassandra.Table;
+import io.kappa.cassandra.Tables;
+import io.kappa.client.Deadline;
+import io.kappa.client.Produce;
+import io.kappa.client.WeatherReadings;
+import io.kappa.client.WeatherSimulator;
 import io.kappa.job.JobOptions;
 import io.kappa.kafka.DeadLetterSerializer;
-import io.kappa.stack.Deadline;
 import io.kappa.weather.City;
 import io.kappa.weather.CityDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,44 +50,41 @@ class WeatherIT {
     @TempDir
     Path tmp;
 
-    private JobOptions options(String mode, String keyspace) {
-        return JobOptions.parse("--mode", mode, "--bootstrap-servers", STACK.bootstrapServers(),
-                "--cassandra-port", Integer.toString(STACK.cassandraPort()),
-                "--words-topic", "w-words", "--late-topic", "w-late", "--dead-letter-topic", "w-dead",
-                "--weather-topic", "w-weather", "--weather-late-topic", "w-weather-late", "--group-id", "w-live",
-                "--keyspace", keyspace, "--weather-window", "1h", "--allowed-lateness", "10m",
-                "--out-of-orderness", "15m", "--idleness", "0", "--checkpoint-interval", "1s",
-                "--checkpoint-dir", tmp.resolve("checkpoints").toUri().toString());
+    /** The job on the w-* topics: hourly weather windows, 10 min lateness, 15 min out of order. */
+    private JobOptions options(JobOptions.Mode mode, String keyspace) {
+        return STACK.jobArgs("w").mode(mode).keyspace(keyspace).weatherWindow(Duration.ofHours(1))
+                .allowedLateness(Duration.ofMinutes(10)).outOfOrderness(Duration.ofMinutes(15)).idleness(Duration.ZERO)
+                .checkpointInterval(Duration.ofSeconds(1)).checkpointDir(tmp.resolve("checkpoints").toUri().toString())
+                .parse();
     }
 
     private JobClient start(JobOptions o) throws Exception {
         return RealStack.startJob(o, new org.apache.flink.configuration.Configuration());
     }
 
-    private Map<String, String> table(String keyspace, String table) {
-        try (WeatherResults w = new WeatherResults(STACK.connections().cassandra(keyspace, 1))) {
+    private Map<String, String> table(String keyspace, Table<?> table) {
+        try (WeatherReadings w = new WeatherReadings(STACK.connections().cassandra(keyspace, 1))) {
             return w.all(table);
         }
     }
 
     @Test
     void liveThenReplayGiveIdenticalWeatherTablesBadReadingsAreDeadLettersAndLatestIsNewest() throws Exception {
-        Topics.create(STACK.connections().kafka(), List.of("w-words", "w-late", "w-dead", "w-weather", "w-weather-late"), 2,
-                (short) 1);
-        List<City> cities = CityDirectory.bundled().featured(400).subList(0, 30); // the simulator's first 30
+        STACK.createTopics("w", 2);
+        List<City> cities = new ArrayList<>(CityDirectory.bundled().featured(400)).subList(0, 30);
         long start = (System.currentTimeMillis() / HOUR - 6) * HOUR;
         WeatherSimulator.Spec spec = new WeatherSimulator.Spec(cities, start, Duration.ofHours(3), Duration.ofMinutes(10),
                 5, 0.05, 0.05, 0.05);
-        ProduceCommand.WeatherSummary produced = ProduceCommand.simulate(STACK.connections(), "w-weather", spec, false);
+        Produce.WeatherSummary produced = Produce.quietly(STACK.connections().kafka(), "w-weather").simulate(spec);
         long distinctReadings = 30 * 18;
         Map<Long, Long> newest = new HashMap<>();
         cities.forEach(c -> newest.put(c.id(), (start + 3 * HOUR - 600_000) / 1000));
 
-        JobClient live = start(options("live", "weather_live"));
+        JobClient live = start(options(JobOptions.Mode.live, "weather_live"));
         Deadline.await("every distinct reading in the observations table", Duration.ofMinutes(2),
-                () -> table("weather_live", Tables.WEATHER_OBSERVATIONS.name()).size() == distinctReadings);
+                () -> table("weather_live", Tables.WEATHER_OBSERVATIONS).size() == distinctReadings);
         Deadline.await("the newest reading of every city in the latest table", Duration.ofMinutes(1), () -> {
-            Map<String, String> latest = table("weather_live", Tables.WEATHER_LATEST.name());
+            Map<String, String> latest = table("weather_live", Tables.WEATHER_LATEST);
             return latest.size() == 30 && cities.stream().allMatch(c -> latest.get(Long.toString(c.id()))
                     .contains("observed_at=" + newest.get(c.id()) * 1000 + " "));
         });
@@ -112,13 +109,13 @@ class WeatherIT {
         RealStack.await(live.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL), "the live job to stop with a savepoint", Duration.ofMinutes(2));
         Deadline.await("three hourly summaries per city", Duration.ofMinutes(1),
-                () -> table("weather_live", Tables.WEATHER_WINDOWS.name()).size() == 30 * 3);
-        Map<String, String> windows = table("weather_live", Tables.WEATHER_WINDOWS.name());
+                () -> table("weather_live", Tables.WEATHER_WINDOWS).size() == 30 * 3);
+        Map<String, String> windows = table("weather_live", Tables.WEATHER_WINDOWS);
         assertThat(windows.values()).allMatch(v -> v.contains("readings=6 "));
 
-        RealStack.runJob(options("replay", "weather_replay"));
-        for (String t : List.of(Tables.WEATHER_OBSERVATIONS.name(), Tables.WEATHER_WINDOWS.name(), Tables.WEATHER_LATEST.name())) {
-            assertThat(table("weather_replay", t)).as(t).isEqualTo(table("weather_live", t));
+        RealStack.runJob(options(JobOptions.Mode.replay, "weather_replay"));
+        for (Table<?> t : List.of(Tables.WEATHER_OBSERVATIONS, Tables.WEATHER_WINDOWS, Tables.WEATHER_LATEST)) {
+            assertThat(table("weather_replay", t)).as(t.name()).isEqualTo(table("weather_live", t));
         }
     }
 }

@@ -35,6 +35,15 @@ import picocli.CommandLine.Option;
             "Durations: 500ms, 10s, 1m, 2h."})
 public class JobOptions {
 
+    /** The default input topics and output version: constants, so that other modules name them from here. */
+    public static final String WORDS_TOPIC = "words";
+    public static final String WEATHER_TOPIC = "weather";
+    public static final String DEFAULT_KEYSPACE = "kappa";
+    /** The kinds of side topic, each named {@code <keyspace>-<kind>} by default ({@link #sideTopic}). */
+    public static final String LATE_WORDS = "words-late";
+    public static final String LATE_WEATHER = "weather-late";
+    public static final String DEAD_LETTERS = "dead-letters";
+
     public enum Mode { live, replay }
 
     /** Where the results go: Cassandra, or counted and dropped (benchmarks). */
@@ -69,7 +78,7 @@ public class JobOptions {
                     + "secrets are refused here")
     public Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
-    @Option(names = "--words-topic", defaultValue = "words", description = "text lines in (default: ${DEFAULT-VALUE})")
+    @Option(names = "--words-topic", defaultValue = WORDS_TOPIC, description = "text lines in (default: ${DEFAULT-VALUE})")
     public String wordsTopic;
 
     @Option(names = "--late-topic",
@@ -85,7 +94,7 @@ public class JobOptions {
             description = "enrich the weather topic too (default: on; --no-weather switches it off)")
     public boolean weather;
 
-    @Option(names = "--weather-topic", defaultValue = "weather",
+    @Option(names = "--weather-topic", defaultValue = WEATHER_TOPIC,
             description = "OpenWeather current-weather JSON documents in, keyed by city id (default: ${DEFAULT-VALUE})")
     public String weatherTopic;
 
@@ -169,7 +178,7 @@ public class JobOptions {
             description = "one more Cassandra client property (repeatable), e.g. ssl=true; secrets are refused here")
     public Map<String, String> cassandraProperties = new LinkedHashMap<>();
 
-    @Option(names = "--keyspace", defaultValue = "kappa",
+    @Option(names = "--keyspace", defaultValue = DEFAULT_KEYSPACE,
             description = "output version: the keyspace the tables live in (default: ${DEFAULT-VALUE})")
     public String keyspace;
 
@@ -354,17 +363,17 @@ public class JobOptions {
 
     /** The late-words topic: {@code --late-topic}, else named after the output version. */
     public String lateTopic() {
-        return lateTopic != null ? lateTopic : sideTopic(keyspace, "words-late");
+        return lateTopic != null ? lateTopic : sideTopic(keyspace, LATE_WORDS);
     }
 
     /** The dead-letter topic: {@code --dead-letter-topic}, else named after the output version. */
     public String deadLetterTopic() {
-        return deadLetterTopic != null ? deadLetterTopic : sideTopic(keyspace, "dead-letters");
+        return deadLetterTopic != null ? deadLetterTopic : sideTopic(keyspace, DEAD_LETTERS);
     }
 
     /** The late-weather topic: {@code --weather-late-topic}, else named after the output version. */
     public String weatherLateTopic() {
-        return weatherLateTopic != null ? weatherLateTopic : sideTopic(keyspace, "weather-late");
+        return weatherLateTopic != null ? weatherLateTopic : sideTopic(keyspace, LATE_WEATHER);
     }
 
     /** An output version's own side topic: {@code <keyspace>-<kind>} (docs/semantics.md, rule 3). */

@@ -1,7 +1,8 @@
-package io.kappa.stack;
+package io.kappa.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kappa.job.KappaJob;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The few calls of the Flink REST API (the one the web UI uses) that the CLI needs. */
+/** The few calls of the Flink REST API (the one the web UI uses) that the client needs; {@link JobRunner} builds on it. */
 public final class FlinkRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String baseUrl;
@@ -64,16 +65,16 @@ public final class FlinkRest {
                 } catch (java.io.IOException ignored) {
                     // not JSON: keep the body
                 }
-                throw new StackException("Flink REST " + method + " " + path + " answered " + r.statusCode() + ": "
+                throw new ClientException("Flink REST " + method + " " + path + " answered " + r.statusCode() + ": "
                         + firstLines(errors, 3));
             }
             return JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
         } catch (java.io.IOException e) {
-            throw new StackException("cannot reach the Flink REST API at " + baseUrl + ": is the session cluster up? "
+            throw new ClientException("cannot reach the Flink REST API at " + baseUrl + ": is the session cluster up? "
                     + "(bin/kappa status)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
+            throw new ClientException("interrupted");
         }
     }
 
@@ -99,7 +100,7 @@ public final class FlinkRest {
                     .path("filename").asText();
             return filename.substring(filename.lastIndexOf('/') + 1);
         } catch (java.io.FileNotFoundException e) {
-            throw new StackException("no job jar at " + jar + ": build it with mvn -DskipTests package");
+            throw new ClientException("no job jar at " + jar + ": build it with mvn -DskipTests package");
         }
     }
 
@@ -112,7 +113,7 @@ public final class FlinkRest {
      */
     public String runJar(String jarId, List<String> programArgs, int parallelism, String savepointPath) {
         com.fasterxml.jackson.databind.node.ObjectNode req = JSON.createObjectNode();
-        req.put("entryClass", "io.kappa.job.KappaJob");
+        req.put("entryClass", KappaJob.class.getName());
         programArgs.forEach(req.putArray("programArgsList")::add);
         if (parallelism > 0) {
             req.put("parallelism", parallelism);
@@ -141,7 +142,7 @@ public final class FlinkRest {
             }
             JsonNode op = status.path("operation");
             if (op.has("failure-cause")) {
-                throw new StackException("the savepoint of job " + jobId + " failed: "
+                throw new ClientException("the savepoint of job " + jobId + " failed: "
                         + firstLines(op.path("failure-cause").path("stack-trace").asText(), 2));
             }
             location[0] = op.path("location").asText();
@@ -236,5 +237,59 @@ public final class FlinkRest {
 
     public void cancel(String jobId) {
         send("PATCH", "/jobs/" + jobId + "?mode=cancel", HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    /**
+     * Triggers a checkpoint now ({@code POST /jobs/<id>/checkpoints}, Flink 1.19+) and waits until it has completed;
+     * returns its id.
+     */
+    public long triggerCheckpoint(String jobId, Duration timeout) {
+        String trigger = send("POST", "/jobs/" + jobId + "/checkpoints",
+                HttpRequest.BodyPublishers.ofString("{\"checkpointType\":\"FULL\"}"), "application/json")
+                .path("request-id").asText();
+        long[] id = new long[1];
+        Deadline.await("checkpoint of job " + jobId, timeout, () -> {
+            JsonNode status = get("/jobs/" + jobId + "/checkpoints/" + trigger);
+            if (!status.path("status").path("id").asText().equals("COMPLETED")) {
+                return false;
+            }
+            JsonNode op = status.path("operation");
+            if (op.has("failure-cause")) {
+                throw new ClientException("the checkpoint of job " + jobId + " failed: "
+                        + firstLines(op.path("failure-cause").path("stack-trace").asText(), 2));
+            }
+            id[0] = op.path("checkpointId").asLong();
+            return true;
+        });
+        return id[0];
+    }
+
+    /**
+     * The offset of the last record each Kafka source subtask has emitted, by {@code topic:partition}: the connector's
+     * {@code KafkaSourceReader.topic.<t>.partition.<p>.currentOffset} gauges (a partition a reader has not started is
+     * absent).
+     */
+    public Map<String, Long> sourceOffsets(String jobId) {
+        Map<String, Long> offsets = new java.util.TreeMap<>();
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            String vid = vertex.path("id").asText();
+            List<String> ids = new ArrayList<>();
+            for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics")) {
+                String id = m.path("id").asText();
+                if (id.contains("KafkaSourceReader.topic.") && id.endsWith(".currentOffset")) {
+                    ids.add(id);
+                }
+            }
+            if (!ids.isEmpty()) {
+                for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=max&get="
+                        + String.join(",", ids))) {
+                    String id = m.path("id").asText();
+                    String tp = id.substring(id.indexOf("KafkaSourceReader.topic.") + "KafkaSourceReader.topic.".length(),
+                            id.length() - ".currentOffset".length()).replace(".partition.", ":");
+                    offsets.merge(tp, (long) m.path("max").asDouble(), Math::max);
+                }
+            }
+        }
+        return offsets;
     }
 }

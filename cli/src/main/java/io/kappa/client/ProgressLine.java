@@ -1,23 +1,29 @@
 package io.kappa.client;
 
-/** A progress line on stderr, redrawn at most a few times a second: count, rate, and a bar when the total is known. */
-public final class Progress {
+import java.io.PrintWriter;
+
+/**
+ * A progress line (bin/kappa writes it to stderr), redrawn at most a few times a second: count, rate, and a bar when
+ * the total is known.
+ */
+public final class ProgressLine {
     private final String label;
     private final long total;
-    private final boolean enabled;
+    private final PrintWriter out;
     private final long start = System.nanoTime();
     private long count;
     private long lastDraw;
 
-    public Progress(String label, long total, boolean enabled) {
+    /** @param out where the line is drawn, or null for none */
+    public ProgressLine(String label, long total, PrintWriter out) {
         this.label = label;
         this.total = total;
-        this.enabled = enabled;
+        this.out = out;
     }
 
     public void step() {
         count++;
-        if (enabled && (count & 1023) == 0) {
+        if (out != null && (count & 1023) == 0) {
             long now = System.nanoTime();
             if (now - lastDraw > 250_000_000L) {
                 lastDraw = now;
@@ -27,9 +33,10 @@ public final class Progress {
     }
 
     public void done() {
-        if (enabled) {
+        if (out != null) {
             draw(System.nanoTime());
-            System.err.println();
+            out.println();
+            out.flush();
         }
     }
 
@@ -37,12 +44,10 @@ public final class Progress {
         double secs = Math.max(1e-9, (now - start) / 1e9);
         long rate = (long) (count / secs);
         if (total > 0) {
-            int width = 30;
-            int filled = (int) (width * Math.min(1.0, (double) count / total));
-            System.err.printf("\r  %s [%s%s] %,d/%,d  %,d/s ", label, "#".repeat(filled), ".".repeat(width - filled),
-                    count, total, rate);
+            out.printf("\r  %s %s %,d/%,d  %,d/s ", label, Bar.of(count, total), count, total, rate);
         } else {
-            System.err.printf("\r  %s %,d  %,d/s ", label, count, rate);
+            out.printf("\r  %s %,d  %,d/s ", label, count, rate);
         }
+        out.flush();
     }
 }

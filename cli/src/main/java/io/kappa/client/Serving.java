@@ -1,6 +1,5 @@
-package io.kappa.cli;
+package io.kappa.client;
 
-import io.kappa.cassandra.Tables;
 import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.KeyspaceMetadata;
 import com.datastax.driver.core.Row;
@@ -9,21 +8,28 @@ import com.datastax.driver.core.exceptions.DriverException;
 import io.kappa.cassandra.CassandraConnection;
 import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
+import io.kappa.cassandra.Tables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The output version readers use: {@code kappa_meta.serving}, one row ("default") naming a keyspace.
- * {@code bin/kappa promote} sets it; the query commands read it when no --keyspace is given.
+ * The output version readers use: {@code kappa_meta.serving} ({@link Tables#SERVING}), one row ("default") naming a
+ * keyspace. {@code bin/kappa promote} sets it; the query commands and the dashboard read it when no keyspace is given.
  */
 public final class Serving {
     public static final String NAME = "default";
     public static final String FALLBACK = "kappa";
 
+    /** The row of {@link Tables#SERVING}. */
+    record Promotion(String name, String keyspaceName, Long promotedAt) {}
+
+    private static final RowMapper<Promotion> PROMOTION = RowMapper.of(Tables.SERVING, Promotion.class);
+
     private Serving() {}
 
+    /** The promoted keyspace; empty when nothing was promoted or Cassandra cannot be reached. */
     public static Optional<String> current(CassandraSettings any) {
         try (CassandraConnection c = CassandraConnection.open(any)) {
             return current(c.session());
@@ -35,12 +41,17 @@ public final class Serving {
     /** The promoted keyspace, read through an open session; empty when nothing was promoted. */
     public static Optional<String> current(Session session) {
         try {
-            Row r = session.execute("SELECT keyspace_name FROM " + Tables.META_KEYSPACE + "." + Tables.SERVING.name()
-                    + " WHERE name = ?", NAME).one();
-            return Optional.ofNullable(r == null ? null : r.getString(0));
+            Row r = session.execute(Tables.SERVING.select(Tables.META_KEYSPACE)
+                    + KeyspaceReader.wherePartitionKey(Tables.SERVING), NAME).one();
+            return Optional.ofNullable(r == null ? null : PROMOTION.map(r).keyspaceName());
         } catch (DriverException e) {
             return Optional.empty(); // no meta keyspace yet (nothing was promoted)
         }
+    }
+
+    /** The keyspace to read when none is given: the promoted one, else {@value #FALLBACK}. */
+    public static String served(CassandraSettings any) {
+        return current(any).orElse(FALLBACK);
     }
 
     /** The output versions: keyspaces that have the word-count or the weather tables, by name. */
@@ -55,14 +66,7 @@ public final class Serving {
         return names;
     }
 
-    /** The keyspace to read: the one given, else the promoted one, else "kappa". */
-    public static String resolve(String given, Connections c) {
-        if (given != null) {
-            return given;
-        }
-        return current(c.cassandra(FALLBACK, 1)).orElse(FALLBACK);
-    }
-
+    /** Makes {@code target.keyspace()} the served version. */
     public static void promote(CassandraSettings target) {
         try (CassandraConnection c = CassandraConnection.open(target)) {
             Session s = c.session();
@@ -72,8 +76,9 @@ public final class Serving {
             for (String cql : CassandraSchema.metaStatements(1)) {
                 s.execute(cql);
             }
-            s.execute("INSERT INTO " + Tables.META_KEYSPACE + "." + Tables.SERVING.name()
-                    + " (name, keyspace_name, promoted_at) VALUES (?, ?, toTimestamp(now()))", NAME, target.keyspace());
+            s.execute("INSERT INTO " + Tables.SERVING.in(Tables.META_KEYSPACE) + " ("
+                    + String.join(", ", Tables.SERVING.columnNames()) + ") VALUES (?, ?, toTimestamp(now()))",
+                    NAME, target.keyspace());
         }
     }
 }

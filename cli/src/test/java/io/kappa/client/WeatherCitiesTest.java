@@ -1,4 +1,4 @@
-package io.kappa.cli;
+package io.kappa.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,32 +14,32 @@ class WeatherCitiesTest {
 
     @Test
     void theSimulatorUsesTheFeatured400AndTheFirstNOfThemById() {
-        List<City> all = ProduceCommand.Weather.chooseCities(CITIES, null, 0);
+        List<City> all = Cities.choose(CITIES, null, 0);
         assertThat(all).hasSize(400).isEqualTo(CITIES.featured(400));
         assertThat(all).extracting(City::id).isSorted();
-        assertThat(ProduceCommand.Weather.chooseCities(CITIES, List.of(), 20)).isEqualTo(all.subList(0, 20));
-        assertThat(ProduceCommand.Weather.chooseCities(CITIES, null, 1000)).isEqualTo(all);
+        assertThat(Cities.choose(CITIES, List.of(), 20)).isEqualTo(all.subList(0, 20));
+        assertThat(Cities.choose(CITIES, null, 1000)).isEqualTo(all);
         assertThat(CITIES.size()).isGreaterThan(20_000);
     }
 
     @Test
     void theCoursesProducerCitiesCanBeAskedFor() {
-        List<City> course = ProduceCommand.Weather.chooseCities(CITIES, List.of(4887398L, 4164138L, 5391959L), 0);
+        List<City> course = Cities.choose(CITIES, List.of(4887398L, 4164138L, 5391959L), 0);
         assertThat(course).extracting(City::name).containsExactly("Chicago", "Miami", "San Francisco");
         assertThat(course).extracting(City::country).containsOnly("US");
-        assertThatThrownBy(() -> ProduceCommand.Weather.chooseCities(CITIES, List.of(1L), 0))
+        assertThatThrownBy(() -> Cities.choose(CITIES, List.of(1L), 0))
                 .hasMessageStartingWith("--city-ids: 1 is not a bundled city");
     }
 
     @Test
     void aCityNameMeansItsMostPopulousCity() {
-        assertThat(QueryCommand.cityId("London")).isEqualTo(2643743);
-        assertThat(QueryCommand.cityId("san francisco")).isEqualTo(5391959);
-        assertThat(QueryCommand.cityId("Miami")).isEqualTo(4164138);
-        assertThat(QueryCommand.cityId("4164138")).isEqualTo(4164138);
+        assertThat(Cities.cityId("London")).isEqualTo(2643743);
+        assertThat(Cities.cityId("san francisco")).isEqualTo(5391959);
+        assertThat(Cities.cityId("Miami")).isEqualTo(4164138);
+        assertThat(Cities.cityId("4164138")).isEqualTo(4164138);
         // the names DashboardIT simulates
-        assertThat(List.of("London", "Paris", "Tokyo", "Sydney")).map(QueryCommand::cityId)
+        assertThat(List.of("London", "Paris", "Tokyo", "Sydney")).map(io.kappa.client.Cities::cityId)
                 .containsExactly(2643743L, 2988507L, 1850147L, 2147714L);
-        assertThatThrownBy(() -> QueryCommand.cityId("Xanadu-on-Sea")).hasMessageContaining("no bundled city");
+        assertThatThrownBy(() -> Cities.cityId("Xanadu-on-Sea")).hasMessageContaining("no bundled city");
     }
 }

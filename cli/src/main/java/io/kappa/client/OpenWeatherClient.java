@@ -1,4 +1,4 @@
-package io.kappa.cli;
+package io.kappa.client;
 
 import java.io.IOException;
 import java.net.URI;

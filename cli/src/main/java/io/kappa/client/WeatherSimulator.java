@@ -1,4 +1,4 @@
-package io.kappa.cli;
+package io.kappa.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.kappa.cli;
+package io.kappa.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.kappa.cli;
+package io.kappa.client;
 
 import java.time.Duration;
 import java.util.Random;

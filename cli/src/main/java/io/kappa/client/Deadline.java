@@ -1,4 +1,4 @@
-package io.kappa.stack;
+package io.kappa.client;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -16,13 +16,13 @@ public final class Deadline {
                 return;
             }
             if (System.nanoTime() > end) {
-                throw new StackException("timed out after " + timeout.toSeconds() + "s waiting for " + what);
+                throw new ClientException("timed out after " + timeout.toSeconds() + "s waiting for " + what);
             }
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for " + what);
+                throw new ClientException("interrupted while waiting for " + what);
             }
             pause = Math.min(500, pause * 2);
         }

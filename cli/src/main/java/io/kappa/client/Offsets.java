@@ -1,0 +1,123 @@
+package io.kappa.client;
+
+import io.kappa.kafka.KafkaSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Offsets of topics: where they start (offset zero, or the first record at a time), where they end now, and how far a
+ * consumer group is behind. The arithmetic is in {@link #recordsBetween} and {@link #lag}, apart from Kafka.
+ */
+public final class Offsets {
+    private final KafkaSettings kafka;
+
+    public Offsets(KafkaSettings kafka) {
+        this.kafka = kafka;
+    }
+
+    /**
+     * Records of the topics between offset zero (or the first at {@code fromMillis}) and the end offsets as of now:
+     * what a replay of them reads.
+     *
+     * @param fromMillis replay start time in epoch milliseconds, or null for offset zero
+     */
+    public long recordsToReplay(List<String> topics, Long fromMillis) {
+        return read(topics, admin -> {
+            List<TopicPartition> partitions = partitions(admin, topics);
+            return recordsBetween(list(admin, partitions, fromMillis == null ? OffsetSpec.earliest()
+                    : OffsetSpec.forTimestamp(fromMillis)), list(admin, partitions, OffsetSpec.latest()));
+        });
+    }
+
+    /** Records in a topic, from offset zero to its end. */
+    public long records(String topic) {
+        return recordsToReplay(List.of(topic), null);
+    }
+
+    /** The end offset of every partition of the topics, as of now. */
+    public Map<TopicPartition, Long> endOffsets(List<String> topics) {
+        return read(topics, admin -> list(admin, partitions(admin, topics), OffsetSpec.latest()));
+    }
+
+    /**
+     * How many records of the topics the consumer group has not committed yet, per partition: the end offset less
+     * the committed one (the whole partition where the group has committed nothing).
+     */
+    public Map<TopicPartition, Long> lag(String groupId, List<String> topics) {
+        return read(topics, admin -> {
+            List<TopicPartition> partitions = partitions(admin, topics);
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
+                    .forEach((tp, o) -> committed.put(tp, o == null ? null : o.offset()));
+            Map<TopicPartition, Long> starts = list(admin, partitions, OffsetSpec.earliest());
+            return lag(committed, starts, list(admin, partitions, OffsetSpec.latest()));
+        });
+    }
+
+    /**
+     * Records from each partition's start to its end, summed. A start of -1 (no record at or after the time asked
+     * for) counts as the end: nothing to read there.
+     */
+    public static long recordsBetween(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
+        long total = 0;
+        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+            long end = e.getValue();
+            Long start = starts.get(e.getKey());
+            long begin = start == null || start < 0 ? end : start;
+            total += Math.max(0, end - begin);
+        }
+        return total;
+    }
+
+    /**
+     * Per partition of {@code ends}: the end less the committed offset, or less the partition's start where nothing
+     * is committed; never negative.
+     */
+    public static Map<TopicPartition, Long> lag(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> starts,
+                                               Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        ends.forEach((tp, end) -> {
+            Long from = committed.get(tp) != null ? committed.get(tp) : starts.getOrDefault(tp, 0L);
+            lag.put(tp, Math.max(0, end - from));
+        });
+        return lag;
+    }
+
+    /** A look-up on an admin client. */
+    private interface Lookup<T> {
+        T on(Admin admin) throws Exception;
+    }
+
+    private <T> T read(Collection<String> topics, Lookup<T> lookup) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            return lookup.on(admin);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + topics + " on " + kafka.bootstrapServers()
+                    + " (--bootstrap-servers): " + e.getMessage());
+        }
+    }
+
+    private static List<TopicPartition> partitions(Admin admin, Collection<String> topics) throws Exception {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (var d : admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).values()) {
+            d.partitions().forEach(i -> partitions.add(new TopicPartition(d.name(), i.partition())));
+        }
+        return partitions;
+    }
+
+    private static Map<TopicPartition, Long> list(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        partitions.forEach(tp -> wanted.put(tp, spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(wanted).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
+    }
+}

@@ -1,0 +1,32 @@
+package io.kappa.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReplayProgressTest {
+
+    @Test
+    void fractionRateAndEtaOfARunningReplay() {
+        ReplayProgress p = new ReplayProgress(750, 1000, 5);
+        assertThat(p.fraction()).isEqualTo(0.75);
+        assertThat(p.rate()).isEqualTo(150.0);
+        assertThat(p.etaSeconds()).isEqualTo(250 / 150.0);
+    }
+
+    @Test
+    void aReplayOfNothingIsDoneAndThereIsNoEtaBeforeTheFirstRecordOrAtTheEnd() {
+        assertThat(new ReplayProgress(0, 0, 1).fraction()).isEqualTo(1.0);
+        assertThat(new ReplayProgress(0, 10, 1).etaSeconds()).isNull();
+        assertThat(new ReplayProgress(10, 10, 1).etaSeconds()).isNull();
+        assertThat(new ReplayProgress(20, 10, 1).fraction()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theBarLineIsRedrawnInPlace() {
+        assertThat(new ReplayProgress(1500, 3000, 3).line()).isEqualTo(
+                "\r  replay [###############...............] 1,500/3,000 records  500/s  ETA 3 s   ");
+        assertThat(new ReplayProgress(3000, 3000, 6).line()).isEqualTo(
+                "\r  replay [##############################] 3,000/3,000 records  500/s   ");
+    }
+}
