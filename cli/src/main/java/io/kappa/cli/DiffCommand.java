@@ -1,17 +1,21 @@
 package io.kappa.cli;
 
-import io.kappa.client.Diff;
-import io.kappa.client.WordCounts;
-import java.util.Map;
+import io.kappa.client.JobRunner;
+import io.kappa.client.VersionDiff;
+import io.kappa.client.VersionLifecycle;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Compare the word counts of two output versions (keyspaces): rows equal, only in one, different.")
+        description = {"Compare the word counts of two output versions (keyspaces) over the windows both have closed "
+                + "(optionally a range), and say why rows differ: records one side took as too late, or logic.",
+            "Exit status 0: no difference; 4: differences."})
 public class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,19 +26,26 @@ public class DiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LEFT", description = "keyspace, e.g. kappa")
     String left;
 
-    @Parameters(index = "1", paramLabel = "RIGHT", description = "keyspace, e.g. kappa_replay")
+    @Parameters(index = "1", paramLabel = "RIGHT", description = "keyspace, e.g. kappa_v2")
     String right;
+
+    @Option(names = "--from", description = "only windows starting at or after this time (ISO-8601)")
+    Instant from;
+
+    @Option(names = "--to", description = "only windows starting before this time (ISO-8601)")
+    Instant to;
+
+    @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "where to find the versions' live "
+            + "jobs, whose event time says which windows they have closed (default: ${DEFAULT-VALUE})")
+    String flinkUrl;
 
     @Override
     public Integer call() {
-        Diff diff = Diff.compare(rows(left), rows(right));
+        VersionLifecycle versions = new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(),
+                connections.cassandra(left, 1));
+        VersionDiff diff = VersionDiff.compare(versions.side(left), versions.side(right),
+                from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli());
         diff.report(left, right).forEach(spec.commandLine().getOut()::println);
         return diff.identical() ? 0 : 4;
-    }
-
-    private Map<String, Long> rows(String keyspace) {
-        try (WordCounts counts = new WordCounts(connections.cassandra(keyspace, 1))) {
-            return counts.all();
-        }
     }
 }

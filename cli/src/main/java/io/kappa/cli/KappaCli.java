@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             StackCommands.Up.class, StackCommands.Down.class, StackCommands.Status.class,
             TopicsCommand.class, SchemaCommand.class,
             ProduceCommand.class, ConsumeCommand.class,
-            QueryCommand.class, DiffCommand.class, ReplayCommand.class, PromoteCommand.class,
+            QueryCommand.class, VersionCommand.class, DiffCommand.class, ReplayCommand.class, PromoteCommand.class,
             FlinkCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public class KappaCli implements Runnable {

@@ -1,16 +1,20 @@
 package io.kappa.cli;
 
+import io.kappa.client.JobRunner;
 import io.kappa.client.Serving;
+import io.kappa.client.VersionLifecycle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
-        description = {"Make an output version (keyspace) the one the query commands read when no --keyspace is given.",
-            "The Kappa recipe: replay into a new keyspace beside live, diff, then promote."})
+        description = {"Make an output version (keyspace) the one readers (queries, dashboard) read when no --keyspace "
+                + "is given. Only a version whose live job runs and has caught up, unless --force.",
+            "Rollback: promote the previous version, while it still runs."})
 public class PromoteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,10 +25,17 @@ public class PromoteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KEYSPACE")
     String keyspace;
 
+    @Option(names = "--force", description = "promote it even if it has no running job or has not caught up")
+    boolean force;
+
+    @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
+    String flinkUrl;
+
     @Override
     public Integer call() {
         String before = Serving.current(connections.cassandra(keyspace, 1)).orElse(Serving.FALLBACK + " (default)");
-        Serving.promote(connections.cassandra(keyspace, 1));
+        new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(), connections.cassandra(keyspace, 1))
+                .promote(keyspace, force);
         spec.commandLine().getOut().println("  serving " + keyspace + " (was " + before + ")");
         return 0;
     }

@@ -163,7 +163,7 @@ public final class FlinkRest {
         for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
             String vid = vertex.path("id").asText();
             List<String> ids = new ArrayList<>();
-            for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics")) {
+            for (JsonNode m : metricIds(jobId, vid)) {
                 String id = m.path("id").asText();
                 if (suffixes.stream().anyMatch(s -> id.endsWith("." + s))) {
                     ids.add(id);
@@ -179,6 +179,27 @@ public final class FlinkRest {
             }
         }
         return sums;
+    }
+
+    /** The largest value over all subtasks of the operator metrics whose name ends with {@code .suffix} (0 if absent). */
+    public long metricMax(String jobId, String suffix) {
+        long max = 0;
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            String vid = vertex.path("id").asText();
+            List<String> ids = new ArrayList<>();
+            for (JsonNode m : metricIds(jobId, vid)) {
+                if (m.path("id").asText().endsWith("." + suffix)) {
+                    ids.add(m.path("id").asText());
+                }
+            }
+            if (!ids.isEmpty()) {
+                for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=max&get="
+                        + String.join(",", ids))) {
+                    max = Math.max(max, (long) m.path("max").asDouble());
+                }
+            }
+        }
+        return max;
     }
 
     /** {@code GET /jobs/<id>}: state, start time, duration and vertex names. */
@@ -274,7 +295,7 @@ public final class FlinkRest {
         for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
             String vid = vertex.path("id").asText();
             List<String> ids = new ArrayList<>();
-            for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics")) {
+            for (JsonNode m : metricIds(jobId, vid)) {
                 String id = m.path("id").asText();
                 if (id.contains("KafkaSourceReader.topic.") && id.endsWith(".currentOffset")) {
                     ids.add(id);
@@ -291,5 +312,50 @@ public final class FlinkRest {
             }
         }
         return offsets;
+    }
+
+    /**
+     * The event-time watermark of the job's first vertex whose name contains {@code vertexName} (e.g. "Count words per
+     * window"): the smallest current input watermark of its subtasks ({@code GET /jobs/<id>/vertices/<v>/watermarks}),
+     * or empty before every subtask has one.
+     */
+    public java.util.OptionalLong watermark(String jobId, String vertexName) {
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            if (vertex.path("name").asText().contains(vertexName)) {
+                long min = Long.MAX_VALUE;
+                int subtasks = 0;
+                for (JsonNode w : get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/watermarks")) {
+                    long value = (long) Double.parseDouble(w.path("value").asText("0"));
+                    min = Math.min(min, value);
+                    subtasks++;
+                }
+                return subtasks == 0 || min <= Long.MIN_VALUE + 1 ? java.util.OptionalLong.empty()
+                        : java.util.OptionalLong.of(min);
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+
+    /**
+     * The metrics a vertex's subtasks report. The REST API answers from a store it refreshes in the background when
+     * asked, so the first answer after a while can be empty: asked again until it is not, for up to five seconds (a
+     * vertex always has some metrics once its tasks run).
+     */
+    private List<JsonNode> metricIds(String jobId, String vertexId) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            List<JsonNode> ids = new ArrayList<>();
+            get("/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics").forEach(ids::add);
+            if (!ids.isEmpty() || System.nanoTime() > deadline) {
+                return ids;
+            }
+            try {
+                Thread.sleep(200); // the store fills in the background: ask again shortly
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ids;
+            }
+        }
     }
 }

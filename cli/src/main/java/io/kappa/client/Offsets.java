@@ -36,6 +36,52 @@ public final class Offsets {
         });
     }
 
+    /**
+     * Where a replay of the topics starts in each partition: offset zero, or the first record at or after
+     * {@code fromMillis} (-1 where there is none), as the job's source starts.
+     */
+    public Map<TopicPartition, Long> starts(List<String> topics, Long fromMillis) {
+        return read(topics, admin -> list(admin, partitions(admin, topics),
+                fromMillis == null ? OffsetSpec.earliest() : OffsetSpec.forTimestamp(fromMillis)));
+    }
+
+    /**
+     * Records a job has read of a replay's range: per partition, from its start up to the offset after the last record
+     * its source emitted ({@code current}, by {@code topic:partition}, as {@link FlinkRest#sourceOffsets} gives them),
+     * at most to the end. A job restored from a checkpoint goes on from there, so this does not start again at zero.
+     */
+    public static long readSoFar(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+                                 Map<String, Long> current) {
+        long read = 0;
+        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+            Long start = starts.get(e.getKey());
+            long begin = start == null || start < 0 ? e.getValue() : start;
+            Long at = current.get(e.getKey().topic() + ":" + e.getKey().partition());
+            if (at != null) {
+                read += Math.max(0, Math.min(at + 1, e.getValue()) - begin);
+            }
+        }
+        return read;
+    }
+
+    /** Deletes a consumer group; false when there was none. */
+    public static boolean deleteGroup(KafkaSettings kafka, String groupId) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.deleteConsumerGroups(List.of(groupId)).all().get(15, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return false;
+            }
+            throw new IllegalStateException("cannot delete consumer group " + groupId + ": " + e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers() + " to delete group " + groupId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
     /** Records in a topic, from offset zero to its end. */
     public long records(String topic) {
         return recordsToReplay(List.of(topic), null);

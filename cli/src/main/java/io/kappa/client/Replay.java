@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A replay on the session cluster beside the live job: counts the records to read, submits the job, and follows it
@@ -30,13 +33,17 @@ public final class Replay {
 
     /** Records between the start (offset zero, or --from) and the end offsets as of now: what the replay will read. */
     public static long recordsToReplay(JobOptions o) {
-        return new Offsets(o.kafka()).recordsToReplay(inputTopics(o), o.fromMillis());
+        return Offsets.recordsBetween(starts(o), new Offsets(o.kafka()).endOffsets(inputTopics(o)));
     }
 
-    /** Records read so far by a running job: words and weather. */
-    public static long recordsRead(FlinkRest rest, String jobId) {
-        return rest.metricSums(jobId, List.of(Metrics.RECORDS_READ, Metrics.WEATHER_READ)).values().stream()
-                .mapToLong(Long::longValue).sum();
+    /** Where the replay's sources start in each partition: as the job starts them (--from aligned per topic). */
+    static Map<TopicPartition, Long> starts(JobOptions o) {
+        Offsets offsets = new Offsets(o.kafka());
+        Map<TopicPartition, Long> starts = new HashMap<>(offsets.starts(List.of(o.wordsTopic), o.wordsFromMillis()));
+        if (o.weather) {
+            starts.putAll(offsets.starts(List.of(o.weatherTopic), o.weatherFromMillis()));
+        }
+        return starts;
     }
 
     /**
@@ -46,17 +53,19 @@ public final class Replay {
      * @param progress where the progress bar goes, or null
      */
     public static Outcome run(JobRunner runner, Path jar, JobArgs args, int parallelism, PrintWriter progress) {
-        long total = recordsToReplay(args.parse());
+        JobOptions o = args.parse();
+        Map<TopicPartition, Long> starts = starts(o);
+        Map<TopicPartition, Long> ends = new Offsets(o.kafka()).endOffsets(inputTopics(o));
+        long total = Offsets.recordsBetween(starts, ends);
         long start = System.nanoTime();
         String jobId = runner.start(runner.upload(jar), args, parallelism);
-        long[] read = {0};
+        ReplayWatch watch = new ReplayWatch(runner.rest(), jobId, starts, ends);
         String state = runner.follow(jobId, Duration.ofMillis(500), () -> { // the redraw interval of the bar
             try {
-                read[0] = recordsRead(runner.rest(), jobId);
+                draw(progress, watch.look((System.nanoTime() - start) / 1e9));
             } catch (ClientException e) {
-                // metrics are not there while the job is being scheduled
+                // metrics are not there while the job is being scheduled or restarted
             }
-            draw(progress, new ReplayProgress(Math.min(read[0], total), total, (System.nanoTime() - start) / 1e9));
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         if (state.equals("FINISHED")) {

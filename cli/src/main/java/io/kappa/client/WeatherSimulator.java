@@ -153,8 +153,9 @@ public final class WeatherSimulator {
                 ((ObjectNode) d.get("main")).put("temp", -5);
                 json = d.toString();
             }
-            default -> {
+            default -> { // a city no reference data knows, and its document does not say what it is either
                 d.put("id", 1);
+                d.remove("name");
                 json = d.toString();
             }
         }

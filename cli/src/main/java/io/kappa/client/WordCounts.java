@@ -86,6 +86,11 @@ public final class WordCounts extends KeyspaceReader {
         return written;
     }
 
+    /** Every row. */
+    public List<Count> rows() {
+        return COUNTS.map(select(TABLE, ""));
+    }
+
     /** Every (window start, word) → count, keyed by {@link #key}. */
     public Map<String, Long> all() {
         Map<String, Long> rows = new TreeMap<>();

@@ -7,6 +7,7 @@ import io.kappa.client.Cities;
 import io.kappa.client.ClientException;
 import io.kappa.client.FlinkRest;
 import io.kappa.client.Offsets;
+import io.kappa.client.ReplayWatch;
 import io.kappa.client.Serving;
 import io.kappa.client.WeatherReadings;
 import io.kappa.client.WordCounts;
@@ -39,8 +40,8 @@ public final class DashboardData implements DashboardSource {
     private final String keyspace;
     private final String flinkUrl;
     private final FlinkRest flink;
-    /** Records to replay per replay job, counted when the dashboard first sees the job (as a replay does at start). */
-    private final Map<String, Long> replayTotals = new ConcurrentHashMap<>();
+    /** A watch per replay job, made when the dashboard first sees the job (its range as a replay counts it at start). */
+    private final Map<String, ReplayWatch> replays = new ConcurrentHashMap<>();
     private static final long RETRY_AFTER_NANOS = 5_000_000_000L;
     private CassandraConnection cassandra;
     private IllegalStateException lastFailure;
@@ -215,8 +216,9 @@ public final class DashboardData implements DashboardSource {
             metrics = flink.metricSums(j.id(), DashboardJson.METRICS);
             if (JobOptions.Mode.replay.name().equals(name.mode())) {
                 List<String> topics = DashboardJson.sourceTopics(details.vertices());
-                long total = replayTotals.computeIfAbsent(j.id(), id -> new Offsets(kafka).recordsToReplay(topics, null));
-                replay = DashboardJson.replay(topics, metrics, total, details.durationMillis());
+                ReplayWatch watch = replays.computeIfAbsent(j.id(), id -> new ReplayWatch(flink, id,
+                        new Offsets(kafka).starts(topics, null), new Offsets(kafka).endOffsets(topics)));
+                replay = DashboardJson.replay(topics, watch.look(details.durationMillis() / 1000.0));
             }
         } catch (ClientException | IllegalStateException e) {
             error = e.getMessage(); // metrics are not there while the job is being scheduled; Kafka may be away

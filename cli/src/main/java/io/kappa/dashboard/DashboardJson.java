@@ -21,6 +21,7 @@ public final class DashboardJson {
 
     /** The job metrics the pipeline panel shows (see docs/operations.md, Metrics). */
     public static final List<String> METRICS = List.of(Metrics.RECORDS_READ, Metrics.WEATHER_READ, Metrics.LATE_WORDS,
+            Metrics.CASSANDRA_RETRIES, Metrics.CASSANDRA_WRITES_IN_FLIGHT, Metrics.CASSANDRA_THROTTLED_MILLIS,
             Metrics.MALFORMED_RECORDS, Metrics.MALFORMED_WEATHER, Metrics.ROWS_WRITTEN);
 
     public record WordCount(String word, long count) {}
@@ -49,7 +50,8 @@ public final class DashboardJson {
     public record CityWeather(String keyspace, long cityId, String city, List<Reading> readings, List<CityWindow> windows) {}
 
     /** A running replay's progress: records read of the records in its topics. */
-    public record Replay(List<String> topics, long read, long total, double fraction, double rate, Double etaSeconds) {}
+    public record Replay(List<String> topics, long read, long total, double fraction, double rate, Double etaSeconds,
+                         double sinkThrottled) {}
 
     /** One job of the session cluster; metrics and replay only while it runs. */
     public record Job(String id, String name, String state, String mode, String keyspace, Long startTime,
@@ -130,11 +132,9 @@ public final class DashboardJson {
         return topics;
     }
 
-    /** A replay's progress as bin/kappa replay draws it: records read (words and weather) of the records to replay. */
-    public static Replay replay(List<String> topics, Map<String, Long> metrics, long total, long durationMillis) {
-        long read = metrics.getOrDefault(Metrics.RECORDS_READ, 0L) + metrics.getOrDefault(Metrics.WEATHER_READ, 0L);
-        ReplayProgress p = new ReplayProgress(Math.min(read, total), total, durationMillis / 1000.0);
-        return new Replay(topics, p.read(), total, p.fraction(), p.rate(), p.etaSeconds());
+    /** A replay's progress as bin/kappa replay draws it, and how much its Cassandra sink holds it back. */
+    public static Replay replay(List<String> topics, ReplayProgress p) {
+        return new Replay(topics, p.read(), p.total(), p.fraction(), p.rate(), p.etaSeconds(), p.throttled());
     }
 
     /** Running jobs first, then the others; each group newest first where the start is known. */

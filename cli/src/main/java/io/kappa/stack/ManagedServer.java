@@ -111,6 +111,25 @@ public abstract class ManagedServer {
         return p.isPresent();
     }
 
+    /**
+     * Sends the process a signal ({@code STOP} freezes it as a long GC pause or an overloaded host would, {@code CONT}
+     * thaws it): faults for tests and for trying the job's resilience by hand.
+     */
+    public void signal(String signal) {
+        long pid = process().orElseThrow(() -> new StackException(name() + " is not running")).pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new StackException("kill -" + signal + " " + pid + " (" + name() + ") failed");
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot run kill -" + signal + " " + pid + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while signalling " + name());
+        }
+    }
+
     /** Resident memory of the process in MiB, or -1 when unknown. */
     public long residentMemoryMiB() {
         return process().map(h -> {

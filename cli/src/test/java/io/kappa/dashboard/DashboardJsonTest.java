@@ -71,14 +71,14 @@ class DashboardJsonTest {
     }
 
     @Test
-    void replayProgressIsWordsAndWeatherReadOfTheRecordsToReplay() {
-        DashboardJson.Replay r = DashboardJson.replay(List.of("words", "weather"),
-                Map.of(Metrics.RECORDS_READ, 600L, Metrics.WEATHER_READ, 150L, Metrics.LATE_WORDS, 3L), 1000, 5000);
+    void replayProgressIsRecordsReadOfTheRecordsToReplayAndTheSinksThrottling() {
+        DashboardJson.Replay r = DashboardJson.replay(List.of("words", "weather"), new ReplayProgress(750, 1000, 5, 0.4));
         assertThat(r.read()).isEqualTo(750);
         assertThat(r.fraction()).isEqualTo(0.75);
         assertThat(r.rate()).isEqualTo(150.0);
         assertThat(r.etaSeconds()).isEqualTo(250 / 150.0);
-        DashboardJson.Replay done = DashboardJson.replay(List.of("words"), Map.of(Metrics.RECORDS_READ, 1200L), 1000, 5000);
+        assertThat(r.sinkThrottled()).isEqualTo(0.4);
+        DashboardJson.Replay done = DashboardJson.replay(List.of("words"), new ReplayProgress(1000, 1000, 5));
         assertThat(done.read()).isEqualTo(1000);
         assertThat(done.fraction()).isEqualTo(1.0);
         assertThat(done.etaSeconds()).isNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.Producers;
 import io.kappa.client.Topics;
+import io.kappa.e2e.differential.Culprits;
 import io.kappa.e2e.differential.Differences;
 import io.kappa.e2e.differential.Observed;
 import io.kappa.e2e.differential.Scenario;
@@ -108,10 +109,15 @@ class DifferentialIT {
         System.out.printf("DIFFERENTIAL seed %d live rescaled: %.0f s%n", seed, (System.nanoTime() - t) / 1e9);
 
         StringBuilder report = new StringBuilder();
+        List<Oracle.Input> words = Scenario.inputs(p + "-words", s.words());
+        List<Oracle.Input> weather = Scenario.inputs(p + "-weather", s.weather());
         results.forEach((mode, d) -> {
             System.out.println("DIFFERENTIAL seed " + seed + ", " + mode + ": " + (d.none() ? "no differences" : d.counts()));
             if (!d.none()) {
-                report.append("seed ").append(seed).append(", ").append(mode).append(": ").append(d).append('\n');
+                report.append("seed ").append(seed).append(", ").append(mode).append(": ").append(d)
+                        .append("  the records behind them (the smallest failing case):\n");
+                Culprits.of(d, s, words, weather).stream().limit(40)
+                        .forEach(input -> report.append("    ").append(input).append('\n'));
             }
         });
         if (report.length() > 0) {

@@ -28,9 +28,12 @@ class FaultsIT {
     @RegisterExtension
     static final RealStack STACK = RealStack.dedicated();
 
-    private static JobArgs jobArgs(String prefix, JobOptions.Mode mode, String keyspace) {
+    /** A retry budget shorter than the outages below: past it, a write fails and the job fails over (issue 12). */
+    private static final Duration SHORT_BUDGET = Duration.ofSeconds(15);
+
+    private static JobArgs jobArgs(String prefix, JobOptions.Mode mode, String keyspace, Duration retryBudget) {
         return STACK.jobArgs(prefix).noWeather().mode(mode).keyspace(keyspace).checkpointInterval(Duration.ofSeconds(2))
-                .idleness(Duration.ZERO);
+                .idleness(Duration.ZERO).with(o -> o.cassandraRetryBudget = retryBudget);
     }
 
     private static Map<String, Long> rows(String keyspace) {
@@ -61,8 +64,15 @@ class FaultsIT {
         void inject(JobRunner runner, String jobId, Runnable produceTheRest);
     }
 
+    /** What a fault cost: failovers of the live job, Cassandra writes retried, seconds until every row was back. */
+    record Cost(int failovers, long retries, double recoverySeconds) {}
+
     /** Live job → checkpoint → fault (during which the rest of the input arrives) → drain; rows = a fault-free replay's. */
-    private void survives(String prefix, Fault fault) {
+    private Cost survives(String prefix, Fault fault) {
+        return survives(prefix, SHORT_BUDGET, fault);
+    }
+
+    private Cost survives(String prefix, Duration retryBudget, Fault fault) {
         STACK.createTopics(prefix, 2);
         long t0 = (System.currentTimeMillis() / MIN - 30) * MIN;
         TextGenerator.Spec first = new TextGenerator.Spec(4000, 500, 3, 8, 1.0, t0, Duration.ofMinutes(5), 0.02,
@@ -72,7 +82,8 @@ class FaultsIT {
         Produce words = Produce.quietly(STACK.connections().kafka(), prefix + "-words");
         words.generate(first);
         JobRunner runner = STACK.runner();
-        String live = runner.start(runner.upload(STACK.jobJar()), jobArgs(prefix, JobOptions.Mode.live, prefix + "_live"), 2);
+        String live = runner.start(runner.upload(STACK.jobJar()),
+                jobArgs(prefix, JobOptions.Mode.live, prefix + "_live", retryBudget), 2);
         awaitTotals(prefix + "_live", withoutNewest(TextGenerator.wordsPerWindow(first, MIN)), Duration.ofMinutes(2));
         Deadline.await("a completed checkpoint", Duration.ofMinutes(1),
                 () -> runner.rest().completedCheckpoints(live) > 0);
@@ -84,18 +95,22 @@ class FaultsIT {
         awaitTotals(prefix + "_live", withoutNewest(all), Duration.ofMinutes(4));
         double recovered = (System.nanoTime() - faultStart) / 1e9;
         runner.awaitRunning(live, "the live job running", Duration.ofMinutes(2));
+        long retries = runner.rest().metricSum(live, io.kappa.core.Metrics.CASSANDRA_RETRIES);
         runner.stopWithSavepoint(live, STACK.config().stateDir().resolve("sp").toUri().toString(), true,
                 Duration.ofMinutes(2));
         awaitTotals(prefix + "_live", all, Duration.ofMinutes(1));
 
         Replay.Outcome replay = Replay.run(runner, STACK.jobJar(),
-                jobArgs(prefix, JobOptions.Mode.replay, prefix + "_replay"), 2, null);
+                jobArgs(prefix, JobOptions.Mode.replay, prefix + "_replay", retryBudget), 2, null);
         assertThat(replay.state()).isEqualTo("FINISHED");
         Map<String, Long> liveRows = rows(prefix + "_live");
         assertThat(rows(prefix + "_replay")).isEqualTo(liveRows);
+        Cost cost = new Cost(runner.rest().failures(live), retries, recovered);
         System.out.printf("FAULT %s: %d records in, %d rows expected (replay), %d rows found, %d job failures, "
-                + "all rows back %.1f s after the fault%n", prefix, replay.records(), rows(prefix + "_replay").size(),
-                liveRows.size(), runner.rest().failures(live), recovered);
+                + "%d Cassandra writes retried (since the last restart), all rows back %.1f s after the fault%n", prefix,
+                replay.records(), rows(prefix + "_replay").size(), liveRows.size(), cost.failovers(), cost.retries(),
+                cost.recoverySeconds());
+        return cost;
     }
 
     @Test
@@ -109,6 +124,24 @@ class FaultsIT {
         });
     }
 
+    /** Issue 12: Cassandra frozen for 20 s (SIGSTOP, then SIGCONT): writes wait and retry, the job does not fail over. */
+    @Test
+    void cassandraPausedForTwentySecondsIsRiddenOutWithoutAFailover() {
+        Cost cost = survives("cpause", Duration.ofMinutes(2), (runner, job, produceTheRest) -> {
+            ManagedServer cassandra = STACK.stack().server("cassandra");
+            cassandra.signal("STOP");
+            try {
+                produceTheRest.run(); // windows close and their rows wait for Cassandra
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(20).toNanos()); // the fault itself
+            } finally {
+                cassandra.signal("CONT");
+            }
+        });
+        assertThat(cost.failovers()).as("failovers while Cassandra was paused").isZero();
+        assertThat(cost.retries()).as("writes retried").isPositive();
+    }
+
+    /** Down for longer than the retry budget (15 s here): the job fails over and, Cassandra back, recovers every row. */
     @Test
     void cassandraUnavailableForAWhileLosesNoWrite() {
         survives("cdown", (runner, job, produceTheRest) -> {
@@ -116,7 +149,7 @@ class FaultsIT {
             int before = runner.rest().failures(job);
             cassandra.stop();
             produceTheRest.run(); // windows close and their rows cannot be written
-            Deadline.await("the job to fail over the lost writes", Duration.ofMinutes(2),
+            Deadline.await("the job to fail over once the retry budget is spent", Duration.ofMinutes(2),
                     () -> runner.rest().failures(job) > before);
             cassandra.start(Duration.ofMinutes(2));
         });
@@ -130,5 +163,96 @@ class FaultsIT {
             kafka.start(Duration.ofMinutes(2));
             produceTheRest.run();
         });
+    }
+
+    /** A backlog of text over two partitions, produced once per test. */
+    private static TextGenerator.Spec backlog(String prefix, long lines) {
+        STACK.createTopics(prefix, 2);
+        long t0 = (System.currentTimeMillis() / MIN - 120) * MIN;
+        TextGenerator.Spec spec = new TextGenerator.Spec(lines, 5000, 5, 10, 1.0, t0, Duration.ofMinutes(60), 0, Duration.ZERO,
+                0, Duration.ZERO, 41);
+        long start = System.nanoTime();
+        Produce.quietly(STACK.connections().kafka(), prefix + "-words").generate(spec);
+        System.out.printf("BACKLOG %s: %,d lines produced in %.1f s%n", prefix, lines, (System.nanoTime() - start) / 1e9);
+        return spec;
+    }
+
+    /**
+     * Issue 12: a replay that loses its TaskManager at about half goes on from its last checkpoint, not from offset zero,
+     * and still finishes by itself (the bounded Kafka source restored: FLINK-31006); its rows are a clean replay's.
+     */
+    @Test
+    void aReplayThatLosesItsTaskManagerGoesOnFromItsCheckpointAndFinishesByItself() {
+        long lines = Long.getLong("kappa.resume.lines", 300_000);
+        TextGenerator.Spec spec = backlog("rresume", lines);
+        JobRunner runner = STACK.runner();
+        Replay.Outcome clean = Replay.run(runner, STACK.jobJar(),
+                jobArgs("rresume", JobOptions.Mode.replay, "rresume_clean", Duration.ofMinutes(2)), 2, null);
+        assertThat(clean.state()).isEqualTo("FINISHED");
+
+        JobArgs args = jobArgs("rresume", JobOptions.Mode.replay, "rresume_fault", Duration.ofMinutes(2))
+                .checkpointInterval(Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        String job = runner.start(runner.upload(STACK.jobJar()), args, 2);
+        io.kappa.client.ReplayWatch watch = new io.kappa.client.ReplayWatch(runner.rest(), job,
+                new io.kappa.client.Offsets(STACK.connections().kafka()).starts(java.util.List.of("rresume-words"), null),
+                new io.kappa.client.Offsets(STACK.connections().kafka()).endOffsets(java.util.List.of("rresume-words")));
+        Deadline.await("the replay at half its records, with a checkpoint", Duration.ofMinutes(3), () -> {
+            try {
+                return watch.look(0).fraction() >= 0.5 && runner.rest().completedCheckpoints(job) > 0;
+            } catch (ClientException e) {
+                return false;
+            }
+        });
+        double killedAt = watch.look(0).fraction();
+        ManagedServer tm = STACK.stack().server("flink-taskmanager");
+        tm.process().orElseThrow().destroyForcibly(); // kill -9
+        Deadline.await("the TaskManager to be gone", Duration.ofSeconds(30), () -> !tm.isRunning());
+        tm.start(Duration.ofMinutes(2));
+        Deadline.await("the replay running again", Duration.ofMinutes(3), () -> runner.state(job).equals("RUNNING")
+                || runner.state(job).equals("FINISHED"));
+        long[] readAgain = {0}; // recordsRead counts anew after the restart: what the restored job read
+        Deadline.await("the replay to finish by itself", Duration.ofMinutes(5), () -> {
+            if (!runner.state(job).equals("RUNNING")) {
+                return true;
+            }
+            readAgain[0] = Math.max(readAgain[0], runner.rest().metricSum(job, io.kappa.core.Metrics.RECORDS_READ));
+            return false;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(runner.state(job)).isEqualTo("FINISHED");
+        long restartRead = readAgain[0];
+        System.out.printf("RESUME: %,d lines; clean replay %.1f s; killed at %.0f %%, then %,d records read again after "
+                        + "the restart (from the last checkpoint), finished by itself after %.1f s, %d failovers%n", lines,
+                clean.seconds(), 100 * killedAt, restartRead, seconds, runner.rest().failures(job));
+        assertThat(restartRead).as("records read after the restart: from the checkpoint, not from offset zero")
+                .isLessThan((long) (0.8 * lines));
+        assertThat(rows("rresume_fault")).isEqualTo(rows("rresume_clean")).hasSizeGreaterThan(1000);
+        assertThat(WordCounts.totals(rows("rresume_fault"))).isEqualTo(TextGenerator.wordsPerWindow(spec, MIN));
+    }
+
+    /**
+     * Issue 12: a live job started on a large backlog catches up into Cassandra without one failover (the sink bends:
+     * retries, fewer writes in flight, back-pressure) and counts every word.
+     */
+    @Test
+    void aLiveJobCatchesUpOnALargeBacklogWithoutAFailover() {
+        long lines = Long.getLong("kappa.backlog.lines", 1_000_000);
+        TextGenerator.Spec spec = backlog("backlog", lines);
+        JobRunner runner = STACK.runner();
+        long start = System.nanoTime();
+        String job = runner.start(runner.upload(STACK.jobJar()),
+                jobArgs("backlog", JobOptions.Mode.live, "backlog_live", Duration.ofMinutes(2)), 2);
+        Map<Long, Long> expected = TextGenerator.wordsPerWindow(spec, MIN);
+        awaitTotals("backlog_live", withoutNewest(expected), Duration.ofMinutes(8));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long retries = runner.rest().metricSum(job, io.kappa.core.Metrics.CASSANDRA_RETRIES);
+        long throttled = runner.rest().metricMax(job, io.kappa.core.Metrics.CASSANDRA_THROTTLED_MILLIS);
+        int failovers = runner.rest().failures(job);
+        runner.stopWithSavepoint(job, STACK.config().stateDir().resolve("sp").toUri().toString(), true, Duration.ofMinutes(2));
+        awaitTotals("backlog_live", expected, Duration.ofMinutes(1));
+        System.out.printf("BACKLOG: %,d lines caught up in %.1f s, %d failovers, %d writes retried, sink throttled "
+                + "%.1f s%n", lines, seconds, failovers, retries, throttled / 1000.0);
+        assertThat(failovers).as("failovers while catching up").isZero();
     }
 }

@@ -23,7 +23,7 @@ public final class CassandraSchema {
 
     public static List<String> metaStatements(int replicationFactor) {
         return List.of(createKeyspace(Tables.META_KEYSPACE, replicationFactor),
-                Tables.SERVING.createStatement(Tables.META_KEYSPACE));
+                Tables.SERVING.createStatement(Tables.META_KEYSPACE), Tables.VERSIONS.createStatement(Tables.META_KEYSPACE));
     }
 
     private static String createKeyspace(String keyspace, int replicationFactor) {

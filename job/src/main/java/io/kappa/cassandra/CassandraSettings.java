@@ -42,6 +42,11 @@ public final class CassandraSettings implements Serializable {
         this(hosts, port, keyspace, replicationFactor, Map.of());
     }
 
+    /** The same connection, for another keyspace. */
+    public CassandraSettings withKeyspace(String otherKeyspace) {
+        return new CassandraSettings(hosts, port, otherKeyspace, replicationFactor, client);
+    }
+
     /** @throws InvalidOptionException for an unknown client property or an {@code ssl} that is not true/false */
     public CassandraSettings(String hosts, int port, String keyspace, int replicationFactor,
                              Map<String, String> clientProperties) {

@@ -168,6 +168,10 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
                 long elapsed = (System.nanoTime() - firstNanos) / 1_000_000;
                 if (retries.allows(attempt, elapsed, delay)) {
                     retried.inc();
+                    if (attempt == 1 || attempt % 10 == 0) {
+                        log.warn("write to {} failed ({}), attempt {}: retrying in {} ms", table, t.toString(), attempt,
+                                delay);
+                    }
                     retryTimer.schedule(() -> attempt(statement, rows, timestamp, attempt + 1, firstNanos, done, release),
                             delay, TimeUnit.MILLISECONDS);
                 } else {

@@ -82,4 +82,16 @@ public final class Tables {
     public static final Table<Void> SERVING = new Table<>("serving", List.of(
             Table.Column.<Void>text("name", null), Table.Column.<Void>text("keyspace_name", null),
             Table.Column.<Void>timestamp("promoted_at", null)), 1, 1, null, null);
+
+    /**
+     * The output versions started by {@code bin/kappa version start}: how each runs (its job's arguments, its jar, its
+     * consumer group and input topics), its job, and when it was retired.
+     */
+    public static final Table<Void> VERSIONS = new Table<>("versions", List.of(
+            Table.Column.<Void>text("name", null), Table.Column.<Void>text("group_id", null),
+            Table.Column.<Void>text("words_topic", null), Table.Column.<Void>text("weather_topic", null),
+            Table.Column.<Void>bigint("allowed_lateness_ms", null), Table.Column.<Void>text("job_args", null),
+            Table.Column.<Void>text("jar", null), Table.Column.<Void>text("job_id", null),
+            Table.Column.<Void>timestamp("started_at", null), Table.Column.<Void>timestamp("retired_at", null),
+            Table.Column.<Void>text("savepoint", null)), 1, 1, null, null);
 }

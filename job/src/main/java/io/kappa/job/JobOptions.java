@@ -307,7 +307,7 @@ public class JobOptions {
     }
 
     /** The options with their defaults, not validated: what {@link JobArgs} starts from. */
-    static JobOptions defaults() {
+    public static JobOptions defaults() {
         JobOptions o = new JobOptions();
         new CommandLine(o).parseArgs();
         return o;

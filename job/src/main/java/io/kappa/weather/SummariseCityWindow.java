@@ -37,7 +37,11 @@ public class SummariseCityWindow extends ProcessWindowFunction<Observation, City
         s.readings = distinct.size();
         s.minTempC = distinct.stream().mapToDouble(o -> o.tempC).min().orElseThrow();
         s.maxTempC = distinct.stream().mapToDouble(o -> o.tempC).max().orElseThrow();
-        s.avgTempC = Math.round(distinct.stream().mapToDouble(o -> o.tempC).sum() / distinct.size() * 100.0) / 100.0;
+        double sum = 0; // added one by one in dt order (DoubleStream.sum compensates, which the contract does not)
+        for (Observation o : distinct) {
+            sum += o.tempC;
+        }
+        s.avgTempC = Math.round(sum / distinct.size() * 100.0) / 100.0;
         s.maxWindKmh = distinct.stream().mapToDouble(o -> o.windKmh).max().orElseThrow();
         Map<String, Long> conditions = new TreeMap<>();
         distinct.forEach(o -> conditions.merge(o.condition, 1L, Long::sum));

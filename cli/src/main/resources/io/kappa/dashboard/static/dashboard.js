@@ -229,10 +229,13 @@ async function loadPipeline() {
       cell(row, m ? number(m.lateWords) : '', 'num');
       cell(row, m ? number(m.malformedRecords + m.malformedWeather) : '', 'num').title = 'dead letters: words + weather';
       cell(row, m ? number(m.rowsWritten) : '', 'num');
+      const sink = cell(row, m ? number(m.cassandraRetries) + ' · ' + number(m.cassandraWritesInFlight) + ' · '
+        + (m.cassandraThrottledMillis / 1000).toFixed(1) + ' s' : '', 'num sink');
+      sink.dataset.testid = 'sink';
       cell(row, j.durationMillis !== null ? duration(j.durationMillis) : '');
       if (j.error) row.title = j.error;
     }
-    if (!p.jobs.length && !p.flinkError) cell(body.insertRow(), 'no jobs on the session cluster at ' + p.flinkUrl).colSpan = 9;
+    if (!p.jobs.length && !p.flinkError) cell(body.insertRow(), 'no jobs on the session cluster at ' + p.flinkUrl).colSpan = 10;
     $('replays').replaceChildren(...p.jobs.filter(j => j.replay).map(replayLine));
     fillVersions(p);
     const panel = $('pipeline-panel');
@@ -251,12 +254,14 @@ function replayLine(job) {
   line.dataset.testid = 'replay-progress';
   line.dataset.jobId = job.id;
   line.dataset.fraction = r.fraction;
+  line.dataset.sinkThrottled = r.sinkThrottled;
   const bar = document.createElement('progress');
   bar.max = 1;
   bar.value = r.fraction;
   line.append('replay into ' + (job.keyspace || job.name) + ' ', bar,
     ' ' + number(r.read) + ' / ' + number(r.total) + ' records (' + (100 * r.fraction).toFixed(1) + ' %), '
-    + number(Math.round(r.rate)) + '/s' + (r.etaSeconds !== null ? ', ETA ' + Math.round(r.etaSeconds) + ' s' : ''));
+    + number(Math.round(r.rate)) + '/s' + (r.etaSeconds !== null ? ', ETA ' + Math.round(r.etaSeconds) + ' s' : '')
+    + (r.sinkThrottled >= 0.01 ? ', sink throttled ' + Math.round(100 * r.sinkThrottled) + ' %' : ''));
   return line;
 }
 

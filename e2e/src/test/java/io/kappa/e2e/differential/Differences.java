@@ -17,6 +17,8 @@ import java.util.function.Function;
 public final class Differences {
     private final List<String> lines = new ArrayList<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    /** The keys of the rows and side records that differ (WordKey, ObservationKey, WindowKey, city id, position). */
+    private final Set<Object> keys = new LinkedHashSet<>();
 
     private Differences() {}
 
@@ -40,13 +42,16 @@ public final class Differences {
             V o = observed.get(e.getKey());
             if (o == null) {
                 add(name, "missing " + e.getValue());
+                keys.add(e.getKey());
             } else if (!o.equals(e.getValue())) {
                 add(name, "different " + e.getKey() + ": expected " + e.getValue() + " but found " + o);
+                keys.add(e.getKey());
             }
         }
         for (Map.Entry<K, V> o : observed.entrySet()) {
             if (!expected.containsKey(o.getKey())) {
                 add(name, "extra " + o.getValue());
+                keys.add(o.getKey());
             }
         }
     }
@@ -57,6 +62,7 @@ public final class Differences {
             T first = firsts.putIfAbsent(identity.apply(r), r);
             if (first != null && !first.equals(r)) {
                 add(name, "a repeat differs from its first copy: " + first + " then " + r);
+                keys.add(position(identity.apply(r)));
             }
         }
         Set<T> observed = new LinkedHashSet<>(firsts.values());
@@ -64,11 +70,13 @@ public final class Differences {
             if (!observed.contains(e)) {
                 T same = firsts.get(identity.apply(e));
                 add(name, same == null ? "missing " + e : "different: expected " + e + " but found " + same);
+                keys.add(position(identity.apply(e)));
             }
         }
         for (T o : observed) {
             if (!expected.contains(o) && expected.stream().noneMatch(e -> identity.apply(e).equals(identity.apply(o)))) {
                 add(name, "extra " + o);
+                keys.add(position(identity.apply(o)));
             }
         }
     }
@@ -78,6 +86,19 @@ public final class Differences {
         if (counts.get(where) <= 10) {
             lines.add(where + ": " + what);
         }
+    }
+
+    /** A source position, {@code topic:partition:offset}, from a side record's identity. */
+    public record Position(String topic, int partition, long offset) {}
+
+    private static Position position(String identity) {
+        String[] p = identity.split(" ", 2)[0].split(":");
+        return new Position(p[0], Integer.parseInt(p[1]), Long.parseLong(p[2]));
+    }
+
+    /** The keys of what differs: WordKey, ObservationKey, WindowKey, a city id (latest), or a {@link Position}. */
+    public Set<Object> keys() {
+        return keys;
     }
 
     public boolean none() {
