@@ -114,8 +114,10 @@ class PrometheusIT {
             List<Sample> taskManager = scrape(tm);
             List<Sample> read = ofJob(taskManager, recordsRead, jobId);
             assertThat(read).as(recordsRead + ": one series per subtask").hasSize(2)
-                    .allSatisfy(s -> assertThat(s.labels()).containsKeys("job_name", "task_name", "operator_name",
-                            "subtask_index", "tm_id"));
+                    .allSatisfy(s -> assertThat(s.labels()).containsKeys("task_name", "subtask_index", "tm_id")
+                            // label values: every character outside [a-zA-Z0-9:_] becomes _ (docs/operations.md)
+                            .containsEntry("job_name", "kappa_live_" + KEYSPACE)
+                            .containsEntry("operator_name", "Mark_too_late_records"));
             assertThat(sum(ofJob(taskManager, OPERATOR + Metrics.LATE_WORDS, jobId))).isZero();
             assertThat(sum(ofJob(taskManager, OPERATOR + Metrics.MALFORMED_RECORDS, jobId))).isZero();
             // the Cassandra sinks' metrics: present for every sink subtask
