@@ -31,11 +31,17 @@ public final class StackCommands {
         @Option(names = "--flink-rpc-port", defaultValue = "6123",
                 description = "Flink JobManager RPC (default: ${DEFAULT-VALUE})")
         int flinkRpc;
+        @Option(names = "--jobmanager-metrics-port", defaultValue = "9249",
+                description = "Flink JobManager's Prometheus endpoint (default: ${DEFAULT-VALUE})")
+        int jobManagerMetrics;
+        @Option(names = "--taskmanager-metrics-port", defaultValue = "9250",
+                description = "Flink TaskManager's Prometheus endpoint (default: ${DEFAULT-VALUE})")
+        int taskManagerMetrics;
 
         StackConfig config() {
             StackConfig d = StackConfig.defaults(KappaCli.home());
             return new StackConfig(d.home(), d.stateDir(), kafka, kafkaController, cassandra, cassandraStorage,
-                    flinkRest, flinkRpc, false, null);
+                    flinkRest, flinkRpc, jobManagerMetrics, taskManagerMetrics, false, null);
         }
     }
 
@@ -62,6 +68,8 @@ public final class StackCommands {
             out.printf("Up in %.1f s. Flink web UI: %s   Kafka: %s   Cassandra: 127.0.0.1:%d%n",
                     (System.nanoTime() - start) / 1e9, stack.config().flinkRestUrl(), stack.config().bootstrapServers(),
                     stack.config().cassandraPort());
+            out.println("Prometheus: " + stack.config().jobManagerMetricsUrl() + " (JobManager)   "
+                    + stack.config().taskManagerMetricsUrl() + " (TaskManager)");
             out.println("Logs: " + stack.config().logs() + "   Stop with: bin/kappa down");
             return 0;
         }

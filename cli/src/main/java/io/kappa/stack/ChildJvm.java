@@ -39,16 +39,23 @@ public final class ChildJvm {
 
     /** Starts the command in the background, appending its output to {@code log}, and records its pid. */
     public static ProcessHandle start(List<String> command, Path workDir, Path log, Path pidFile) {
+        return start(command, workDir, log, pidFile, java.util.Map.of());
+    }
+
+    /** As {@link #start(List, Path, Path, Path)}, with extra environment variables. */
+    public static ProcessHandle start(List<String> command, Path workDir, Path log, Path pidFile,
+                                      java.util.Map<String, String> env) {
         try {
             Files.createDirectories(log.getParent());
             Files.createDirectories(pidFile.getParent());
             Files.createDirectories(workDir);
-            Process p = new ProcessBuilder(command)
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
             Files.writeString(pidFile, Long.toString(p.pid()));
             return p.toHandle();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.kappa.stack;
 
 import io.kappa.client.ClientException;
 import io.kappa.client.FlinkRest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,9 @@ import org.apache.flink.configuration.GlobalConfiguration;
 /**
  * A daemon of a Flink standalone session cluster, started the way flink-dist's scripts start it: the memory
  * flags come from Flink's own {@code BashJavaUtils}, the JVM options from {@code env.java.opts.all} in the
- * repo's {@code flink-conf/config.yaml}, and the stack's ports and folders are dynamic properties.
+ * repo's {@code flink-conf/config.yaml}, and the stack's ports and folders are dynamic properties. Its plugins
+ * ({@code FLINK_PLUGINS_DIR}) are {@code stack/flink/target/plugins}: the Prometheus reporter that config.yaml
+ * switches on, each daemon on a port of its own ({@link #metricsPort()}).
  */
 public class FlinkProcess extends ManagedServer {
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
@@ -43,6 +46,15 @@ public class FlinkProcess extends ManagedServer {
         return jobManager ? "--flink-port" : "--flink-rpc-port";
     }
 
+    /** This daemon's Prometheus endpoint ({@code metrics.reporter.prom.port}). */
+    public int metricsPort() {
+        return jobManager ? config.jobManagerMetricsPort() : config.taskManagerMetricsPort();
+    }
+
+    public String metricsUrl() {
+        return jobManager ? config.jobManagerMetricsUrl() : config.taskManagerMetricsUrl();
+    }
+
     @Override
     public String describe() {
         return jobManager ? "Flink JobManager, web UI on " + config.flinkRestUrl()
@@ -61,6 +73,14 @@ public class FlinkProcess extends ManagedServer {
     }
 
     /** The stack's ports and folders, as -D dynamic properties on top of flink-conf/config.yaml. */
+    public List<String> dynamicProperties() {
+        List<String> props = dynamicProperties(config);
+        props.add("-D");
+        props.add("metrics.reporter.prom.port=" + metricsPort());
+        return props;
+    }
+
+    /** The ports and folders the JobManager and the TaskManager share. */
     public static List<String> dynamicProperties(StackConfig config) {
         Path flink = config.stateDir().resolve("flink");
         List<String> props = new ArrayList<>();
@@ -84,15 +104,29 @@ public class FlinkProcess extends ManagedServer {
         return opts == null || opts.isBlank() ? List.of() : Arrays.asList(opts.trim().split("\\s+"));
     }
 
+    /** Where Flink finds its plugins: the Prometheus reporter in {@code prometheus/}. */
+    @Override
+    protected java.util.Map<String, String> environment() {
+        return java.util.Map.of("FLINK_PLUGINS_DIR", config.flinkPluginsDir().toString());
+    }
+
     @Override
     protected void prepare() {
         if (jobManager) {
             Ports.requireFree(config.flinkRpcPort(), "Flink JobManager RPC", "--flink-rpc-port");
+            Ports.requireFree(metricsPort(), "Flink JobManager Prometheus metrics", "--jobmanager-metrics-port");
+        } else {
+            Ports.requireFree(metricsPort(), "Flink TaskManager Prometheus metrics", "--taskmanager-metrics-port");
+        }
+        Path reporter = config.flinkPluginsDir().resolve("prometheus");
+        if (!Files.isDirectory(reporter)) {
+            throw new StackException("missing " + reporter + " (the Prometheus reporter plugin): build the server "
+                    + "jars first (mvn -DskipTests package)");
         }
         Path flink = config.stateDir().resolve("flink");
         for (String d : List.of("uploads", "tmp", "checkpoints", "savepoints")) {
             try {
-                java.nio.file.Files.createDirectories(flink.resolve(d));
+                Files.createDirectories(flink.resolve(d));
             } catch (java.io.IOException e) {
                 throw new StackException("cannot create " + flink.resolve(d) + ": " + e.getMessage());
             }
@@ -104,7 +138,7 @@ public class FlinkProcess extends ManagedServer {
         Path conf = config.flinkConfDir();
         String cp = ChildJvm.classpath(config.lib("flink"));
         List<String> args = new ArrayList<>(List.of("--configDir", conf.toString()));
-        List<String> dynamic = dynamicProperties(config);
+        List<String> dynamic = dynamicProperties();
         List<String> resources = resourceParams(cp, conf, dynamic);
         List<String> jvm = new ArrayList<>(Arrays.asList(resources.get(0).trim().split("\\s+")));
         jvm.addAll(javaOptions(conf));

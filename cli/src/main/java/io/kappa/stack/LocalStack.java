@@ -78,6 +78,8 @@ public class LocalStack implements AutoCloseable {
                     : "stopped";
             out.println("  " + pad(s.name()) + " " + state);
         }
+        out.println("  prometheus: " + jobManager.metricsUrl() + " (flink-jobmanager), " + taskManager.metricsUrl()
+                + " (flink-taskmanager)");
         out.println("  logs: " + config.logs());
         out.println("  data: " + config.stateDir());
     }

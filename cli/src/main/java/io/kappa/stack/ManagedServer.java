@@ -57,6 +57,11 @@ public abstract class ManagedServer {
 
     protected abstract List<String> command();
 
+    /** Environment variables the child gets besides this process's own. */
+    protected java.util.Map<String, String> environment() {
+        return java.util.Map.of();
+    }
+
     /** True when the server does its job (answers its protocol, not just its port). */
     protected abstract boolean ready();
 
@@ -82,7 +87,7 @@ public abstract class ManagedServer {
             Ports.requireFree(port(), describe(), portOption());
         }
         prepare();
-        ProcessHandle process = ChildJvm.start(command(), dir(), stdout(), pidFile());
+        ProcessHandle process = ChildJvm.start(command(), dir(), stdout(), pidFile(), environment());
         try {
             Deadline.await(describe() + " (log: " + log() + ")", timeout, () -> {
                 if (!process.isAlive()) {
