@@ -53,8 +53,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardIT {
     private static final long MIN = 60_000;
     private static final long HOUR = 3_600_000;
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String KEYSPACE = "dash_live";
 
     @RegisterExtension
@@ -62,10 +60,6 @@ class DashboardIT {
 
     @Test
     void theDashboardShowsTheProducedWordsAndWeatherAndTheRunningJob() throws Exception {
-        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
-            assertThat(Files.isExecutable(p)).as(p + " is missing: DashboardIT drives Debian's headless Chromium. "
-                    + "Install it with: apt-get install chromium chromium-driver").isTrue();
-        }
         STACK.createTopics("dash", 1);
 
         // words: one window with known counts, one bad record, then a line a window later that closes it
@@ -105,13 +99,9 @@ class DashboardIT {
             try (DashboardServer server = DashboardServer.start(
                     new DashboardData(c.kafka(), c.cassandra(), KEYSPACE, STACK.config().flinkRestUrl()),
                     "127.0.0.1", 0, Duration.ofSeconds(2))) {
-                Path profile = Files.createTempDirectory("kappa-dashboard-chromium-");
-                WebDriver browser = chromium(profile);
-                try {
-                    checkThePage(browser, "http://127.0.0.1:" + server.port() + "/", window, expectedTop, expectedTemps, jobId);
-                } finally {
-                    browser.quit();
-                    deleteQuietly(profile); // not a @TempDir: Chromium may still be writing there as it exits
+                try (Chromium chromium = Chromium.start("DashboardIT", 1400, 1800)) {
+                    checkThePage(chromium, "http://127.0.0.1:" + server.port() + "/", window, expectedTop, expectedTemps,
+                            jobId);
                 }
             }
         } finally {
@@ -143,8 +133,9 @@ class DashboardIT {
         }
     }
 
-    private void checkThePage(WebDriver browser, String url, long window, Map<String, Long> expectedTop,
+    private void checkThePage(Chromium chromium, String url, long window, Map<String, Long> expectedTop,
                               Map<String, String> expectedTemps, String jobId) throws Exception {
+        WebDriver browser = chromium.driver();
         browser.get(url);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(200));
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -198,31 +189,6 @@ class DashboardIT {
         wait.until(b -> (Long) js.executeScript("return window.kappaDashboard.rendered;") > rendered);
         assertThat(js.executeScript("return Object.values(window.kappaDashboard.errors).filter(e => e);")).isEqualTo(List.of());
 
-        Path png = STACK.config().home().resolve("docs/dashboard.png");
-        Files.createDirectories(png.getParent());
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("dashboard screenshot: " + png);
-    }
-
-    /** Debian's Chromium through Debian's chromedriver: Selenium Manager is never asked to download anything. */
-    private static WebDriver chromium(Path profile) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1800");
-        return new ChromeDriver(service, options);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            System.out.println("left " + dir + ": " + e.getMessage());
-        }
+        chromium.screenshot(STACK.config().home().resolve("docs/dashboard.png"));
     }
 }

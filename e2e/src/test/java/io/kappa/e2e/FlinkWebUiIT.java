@@ -45,8 +45,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class FlinkWebUiIT {
     private static final long MIN = 60_000;
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String KEYSPACE = "webui_live";
     private static final String JAR_NAME = "kappa-job.jar";
 
@@ -55,10 +53,6 @@ class FlinkWebUiIT {
 
     @Test
     void aJobSubmittedOnTheSubmitNewJobPageRunsAndWritesItsRows() throws Exception {
-        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
-            assertThat(Files.isExecutable(p)).as(p + " is missing: FlinkWebUiIT drives Debian's headless Chromium. "
-                    + "Install it with: apt-get install chromium chromium-driver").isTrue();
-        }
         assertThat(STACK.jobJar().getFileName().toString()).isEqualTo(JAR_NAME);
         STACK.createTopics("webui", 2);
         String programArgs = typed(STACK.jobArgs("webui").keyspace(KEYSPACE).noWeather()
@@ -68,18 +62,15 @@ class FlinkWebUiIT {
         assertThat(runner.jobs()).noneMatch(j -> j.name().equals(jobName));
 
         String jobId;
-        Path profile = Files.createTempDirectory("kappa-flink-ui-chromium-");
-        WebDriver browser = chromium(profile);
-        try {
-            jobId = submitThroughThePage(browser, programArgs);
-        } catch (Exception | AssertionError e) {
-            Path page = Path.of("target", "flink-web-ui-page.html").toAbsolutePath();
-            Files.writeString(page, browser.getPageSource());
-            System.out.println("the page as the browser had it when the test failed: " + page);
-            throw e;
-        } finally {
-            browser.quit();
-            deleteQuietly(profile); // not a @TempDir: Chromium may still be writing there as it exits
+        try (Chromium chromium = Chromium.start("FlinkWebUiIT", 1400, 900)) {
+            try {
+                jobId = submitThroughThePage(chromium, programArgs);
+            } catch (Exception | AssertionError e) {
+                Path page = Path.of("target", "flink-web-ui-page.html").toAbsolutePath();
+                Files.writeString(page, chromium.driver().getPageSource());
+                System.out.println("the page as the browser had it when the test failed: " + page);
+                throw e;
+            }
         }
 
         try {
@@ -113,7 +104,8 @@ class FlinkWebUiIT {
     }
 
     /** The user's clicks; returns the id of the job the page started (from the page it lands on). */
-    private static String submitThroughThePage(WebDriver browser, String programArgs) throws Exception {
+    private static String submitThroughThePage(Chromium chromium, String programArgs) throws Exception {
+        WebDriver browser = chromium.driver();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200));
         browser.get(STACK.config().flinkRestUrl() + "/");
 
@@ -154,10 +146,7 @@ class FlinkWebUiIT {
         args.sendKeys(programArgs);
         assertThat(args.getDomProperty("value")).isEqualTo(programArgs);
 
-        Path png = STACK.config().home().resolve("docs/flink-web-ui-submit.png");
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("web UI screenshot: " + png);
+        chromium.screenshot(STACK.config().home().resolve("docs/flink-web-ui-submit.png"));
 
         form.findElement(By.xpath(".//button[normalize-space()='Submit']")).click();
         // Submit lands on the new job's page, #/job/running/<job id>/...; a refusal is a notification instead
@@ -191,27 +180,6 @@ class FlinkWebUiIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted");
-        }
-    }
-
-    /** Debian's Chromium through Debian's chromedriver, with DashboardIT's flags: never a download of its own. */
-    private static WebDriver chromium(Path profile) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,900");
-        return new ChromeDriver(service, options);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            System.out.println("left " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -242,6 +242,22 @@ public class JobOptions {
         return cli;
     }
 
+    /**
+     * A duration as the options take it, without a space (a command line split at spaces, as the web UI's Program
+     * Arguments field does, keeps it whole): the largest of d, h, min, s, ms that divides it.
+     */
+    static String compact(Duration d) {
+        long ms = d.toMillis();
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] units = {"d", "h", "min", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (ms != 0 && ms % sizes[i] == 0) {
+                return ms / sizes[i] + units[i];
+            }
+        }
+        return ms + "ms";
+    }
+
     public static String usage() {
         StringWriter out = new StringWriter();
         new CommandLine(new JobOptions()).usage(new PrintWriter(out));
@@ -339,7 +355,7 @@ public class JobOptions {
                 map.forEach((k, v) -> args.addAll(List.of(name, k + "=" + v)));
             } else if (value != null) {
                 args.add(name);
-                args.add(value instanceof Duration d ? TimeUtils.formatWithHighestUnit(d) : value.toString());
+                args.add(value instanceof Duration d ? compact(d) : value.toString());
             }
         }
         return args;

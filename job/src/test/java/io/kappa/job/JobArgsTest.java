@@ -16,7 +16,7 @@ class JobArgsTest {
     void onlyWhatDiffersFromTheDefaultsIsPassed() {
         assertThat(JobArgs.live().toList()).isEmpty();
         assertThat(JobArgs.replay().keyspace("v2").window(Duration.ofSeconds(90)).noWeather().toList())
-                .containsExactly("--mode", "replay", "--no-weather", "--window", "90 s", "--keyspace", "v2");
+                .containsExactly("--mode", "replay", "--no-weather", "--window", "90s", "--keyspace", "v2");
     }
 
     @Test
@@ -56,5 +56,12 @@ class JobArgsTest {
         assertThat(JobArgs.replay().keyspace("kappa_v2").parse().jobName()).isEqualTo("kappa-replay-kappa_v2");
         assertThat(JobNames.parse("kappa-live-kappa")).hasValue(new JobNames.Parsed(JobOptions.Mode.live, "kappa"));
         assertThat(JobNames.parse("something else")).isEmpty();
+    }
+
+    @Test
+    void durationsHaveNoSpaceSoThatAnArgumentLineSplitAtSpacesKeepsThem() {
+        assertThat(JobArgs.live().window(Duration.ofMinutes(2)).idleness(Duration.ZERO).outOfOrderness(Duration.ofMillis(1500))
+                .checkpointInterval(Duration.ofHours(1)).toList())
+                .containsSubsequence("--window", "2min").contains("0ms", "1500ms", "1h").noneMatch(a -> a.contains(" "));
     }
 }
