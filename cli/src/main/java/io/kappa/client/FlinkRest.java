@@ -160,46 +160,40 @@ public final class FlinkRest {
     public Map<String, Long> metricSums(String jobId, Collection<String> suffixes) {
         Map<String, Long> sums = new LinkedHashMap<>();
         suffixes.forEach(s -> sums.put(s, 0L));
-        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
-            String vid = vertex.path("id").asText();
-            List<String> ids = new ArrayList<>();
-            for (JsonNode m : metricIds(jobId, vid)) {
-                String id = m.path("id").asText();
-                if (suffixes.stream().anyMatch(s -> id.endsWith("." + s))) {
-                    ids.add(id);
-                }
-            }
-            if (!ids.isEmpty()) {
-                for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=sum&get="
-                        + String.join(",", ids))) {
-                    String id = m.path("id").asText();
-                    suffixes.stream().filter(s -> id.endsWith("." + s)).findFirst()
-                            .ifPresent(s -> sums.merge(s, (long) m.path("sum").asDouble(), Long::sum));
-                }
-            }
-        }
+        aggregated(jobId, id -> suffixes.stream().anyMatch(s -> id.endsWith("." + s)), "sum",
+                (id, value) -> suffixes.stream().filter(s -> id.endsWith("." + s)).findFirst()
+                        .ifPresent(s -> sums.merge(s, value, Long::sum)));
         return sums;
     }
 
     /** The largest value over all subtasks of the operator metrics whose name ends with {@code .suffix} (0 if absent). */
     public long metricMax(String jobId, String suffix) {
-        long max = 0;
+        long[] max = {0};
+        aggregated(jobId, id -> id.endsWith("." + suffix), "max", (id, value) -> max[0] = Math.max(max[0], value));
+        return max[0];
+    }
+
+    /**
+     * For every vertex of the job, the metrics whose id {@code wanted} accepts, aggregated over the vertex's subtasks
+     * ({@code agg}: sum, max, min), each handed to {@code each} as (id, value).
+     */
+    private void aggregated(String jobId, java.util.function.Predicate<String> wanted, String agg,
+                            java.util.function.BiConsumer<String, Long> each) {
         for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
             String vid = vertex.path("id").asText();
             List<String> ids = new ArrayList<>();
             for (JsonNode m : metricIds(jobId, vid)) {
-                if (m.path("id").asText().endsWith("." + suffix)) {
+                if (wanted.test(m.path("id").asText())) {
                     ids.add(m.path("id").asText());
                 }
             }
             if (!ids.isEmpty()) {
-                for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=max&get="
+                for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=" + agg + "&get="
                         + String.join(",", ids))) {
-                    max = Math.max(max, (long) m.path("max").asDouble());
+                    each.accept(m.path("id").asText(), (long) m.path(agg).asDouble());
                 }
             }
         }
-        return max;
     }
 
     /** {@code GET /jobs/<id>}: state, start time, duration and vertex names. */
@@ -291,26 +285,13 @@ public final class FlinkRest {
      * absent).
      */
     public Map<String, Long> sourceOffsets(String jobId) {
+        String prefix = "KafkaSourceReader.topic.";
         Map<String, Long> offsets = new java.util.TreeMap<>();
-        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
-            String vid = vertex.path("id").asText();
-            List<String> ids = new ArrayList<>();
-            for (JsonNode m : metricIds(jobId, vid)) {
-                String id = m.path("id").asText();
-                if (id.contains("KafkaSourceReader.topic.") && id.endsWith(".currentOffset")) {
-                    ids.add(id);
-                }
-            }
-            if (!ids.isEmpty()) {
-                for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + vid + "/subtasks/metrics?agg=max&get="
-                        + String.join(",", ids))) {
-                    String id = m.path("id").asText();
-                    String tp = id.substring(id.indexOf("KafkaSourceReader.topic.") + "KafkaSourceReader.topic.".length(),
-                            id.length() - ".currentOffset".length()).replace(".partition.", ":");
-                    offsets.merge(tp, (long) m.path("max").asDouble(), Math::max);
-                }
-            }
-        }
+        aggregated(jobId, id -> id.contains(prefix) && id.endsWith(".currentOffset"), "max", (id, value) -> {
+            String tp = id.substring(id.indexOf(prefix) + prefix.length(), id.length() - ".currentOffset".length())
+                    .replace(".partition.", ":");
+            offsets.merge(tp, value, Math::max);
+        });
         return offsets;
     }
 
