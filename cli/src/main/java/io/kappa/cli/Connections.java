@@ -43,6 +43,11 @@ public class Connections {
             description = "one more Cassandra client property (repeatable); secrets are refused here")
     public Map<String, String> cassandraProperties = new LinkedHashMap<>();
 
+    @Option(names = "--cassandra-consistency", paramLabel = "<level>",
+            description = "consistency of reads and writes (LOCAL_QUORUM, LOCAL_ONE, …); default: LOCAL_QUORUM where "
+                    + "the keyspace has 3 replicas or more, else LOCAL_ONE")
+    public String cassandraConsistency;
+
     /** Where KAPPA_KAFKA_* and KAPPA_CASSANDRA_* come from (tests set it). */
     public Map<String, String> environment = System.getenv();
 
@@ -54,7 +59,8 @@ public class Connections {
     /** Cassandra's address and client properties, for any keyspace. */
     public CassandraEndpoint cassandra() {
         return new CassandraEndpoint(cassandraHosts, cassandraPort,
-                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties));
+                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties),
+                cassandraConsistency == null ? null : cassandraConsistency.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** @throws IllegalArgumentException for a name that cannot be a keyspace */
@@ -69,6 +75,9 @@ public class Connections {
      */
     public JobArgs pointJobAt(JobArgs args) {
         args.kafka(bootstrapServers).cassandra(cassandraHosts, cassandraPort);
+        if (cassandraConsistency != null) {
+            args.with(o -> o.cassandraConsistency = cassandraConsistency);
+        }
         if (kafkaPropertiesFile != null) {
             args.kafkaPropertiesFile(kafkaPropertiesFile.toAbsolutePath());
         }

@@ -154,8 +154,8 @@ public class DemoCommand implements Callable<Integer> {
         }
         Topics.delete(connections.kafka(), TOPICS);
         Topics.create(connections.kafka(), List.of(WORDS, WEATHER), 2, (short) 1);
-        Keyspaces.drop(connections.cassandra(LIVE_KS, 1), LIVE_KS, REPLAY_KS);
-        Keyspaces.create(connections.cassandra(LIVE_KS, 1));
+        Keyspaces.drop(connections.cassandra().keyspace(LIVE_KS), LIVE_KS, REPLAY_KS);
+        Keyspaces.create(connections.cassandra().keyspace(LIVE_KS));
         out.println("  topics " + WORDS + ", " + WEATHER + " (2 partitions; each version's side topics, e.g. " + LATE
                 + ", are made by its job); keyspace " + LIVE_KS);
     }
@@ -187,8 +187,8 @@ public class DemoCommand implements Callable<Integer> {
     /** Step 4, after the submission: until the live job has written every closed window and every reading. */
     private void awaitLive(Sample sample) {
         long liveStart = System.nanoTime();
-        try (WordCounts live = new WordCounts(connections.cassandra(LIVE_KS, 1));
-             WeatherReadings weather = new WeatherReadings(connections.cassandra(LIVE_KS, 1))) {
+        try (WordCounts live = new WordCounts(connections.cassandra().keyspace(LIVE_KS));
+             WeatherReadings weather = new WeatherReadings(connections.cassandra().keyspace(LIVE_KS))) {
             Deadline.await("the live job to write every closed window", Duration.ofMinutes(5), () -> {
                 Map<Long, Long> totals = WordCounts.totals(live.all());
                 long done = sample.closed().entrySet().stream().filter(e -> e.getValue().equals(totals.get(e.getKey())))
@@ -208,7 +208,7 @@ public class DemoCommand implements Callable<Integer> {
 
     /** Step 5: the top words of the last closed window, the top word over time, some cities' latest weather. */
     private void showResults(Sample sample) {
-        try (WordCounts live = new WordCounts(connections.cassandra(LIVE_KS, 1))) {
+        try (WordCounts live = new WordCounts(connections.cassandra().keyspace(LIVE_KS))) {
             long lastClosed = ((TreeMap<Long, Long>) sample.closed()).lastKey();
             List<WordCounts.Count> top = live.top(lastClosed, 5);
             QueryCommand.Top.print(out, top, lastClosed);
@@ -219,7 +219,7 @@ public class DemoCommand implements Callable<Integer> {
             }
         }
         out.println("  latest weather per city (bin/kappa query latest --keyspace " + LIVE_KS + "), a few of them:");
-        try (WeatherReadings w = new WeatherReadings(connections.cassandra(LIVE_KS, 1))) {
+        try (WeatherReadings w = new WeatherReadings(connections.cassandra().keyspace(LIVE_KS))) {
             for (WeatherReadings.LatestRow r : w.latest()) {
                 if (List.of("London", "Paris", "Tokyo", "Sydney", "Cairo", "Moscow").contains(r.city())) {
                     out.printf("    %-8s %-2s %6.1f °C  feels %6.1f  %5.1f km/h %-3s %-15s %-7s %s%n",
@@ -234,8 +234,8 @@ public class DemoCommand implements Callable<Integer> {
     private boolean compare(Sample sample) {
         Map<String, Long> liveRows;
         Map<String, Long> replayRows;
-        try (WordCounts live = new WordCounts(connections.cassandra(LIVE_KS, 1));
-             WordCounts replay = new WordCounts(connections.cassandra(REPLAY_KS, 1))) {
+        try (WordCounts live = new WordCounts(connections.cassandra().keyspace(LIVE_KS));
+             WordCounts replay = new WordCounts(connections.cassandra().keyspace(REPLAY_KS))) {
             liveRows = live.all();
             replayRows = replay.all();
         }
@@ -244,8 +244,8 @@ public class DemoCommand implements Callable<Integer> {
         replayClosed.keySet().removeIf(k -> !sample.closed().containsKey(WordCounts.windowStartOf(k)));
         Diff closedOnly = Diff.compare(liveRows, replayClosed);
         boolean match = closedOnly.identical() && WordCounts.totals(replayRows).equals(sample.expected());
-        try (WeatherReadings live = new WeatherReadings(connections.cassandra(LIVE_KS, 1));
-             WeatherReadings replay = new WeatherReadings(connections.cassandra(REPLAY_KS, 1))) {
+        try (WeatherReadings live = new WeatherReadings(connections.cassandra().keyspace(LIVE_KS));
+             WeatherReadings replay = new WeatherReadings(connections.cassandra().keyspace(REPLAY_KS))) {
             for (Table<?> table : List.of(Tables.WEATHER_OBSERVATIONS, Tables.WEATHER_LATEST, Tables.WEATHER_WINDOWS)) {
                 Map<String, String> l = live.all(table);
                 Map<String, String> r = replay.all(table);

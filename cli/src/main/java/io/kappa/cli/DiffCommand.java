@@ -42,7 +42,7 @@ public class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VersionLifecycle versions = new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(),
-                connections.cassandra(left, 1));
+                connections.cassandra().keyspace(left));
         VersionDiff diff = VersionDiff.compare(versions.side(left), versions.side(right),
                 from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli());
         diff.report(left, right).forEach(spec.commandLine().getOut()::println);

@@ -33,8 +33,8 @@ public class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String before = Serving.current(connections.cassandra(keyspace, 1)).orElse(Serving.FALLBACK + " (default)");
-        new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(), connections.cassandra(keyspace, 1))
+        String before = Serving.current(connections.cassandra().keyspace(keyspace)).orElse(Serving.FALLBACK + " (default)");
+        new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(), connections.cassandra().keyspace(keyspace))
                 .promote(keyspace, force);
         spec.commandLine().getOut().println("  serving " + keyspace + " (was " + before + ")");
         return 0;

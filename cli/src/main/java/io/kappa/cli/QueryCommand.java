@@ -31,17 +31,17 @@ public class QueryCommand {
 
         String keyspace() {
             if (keyspace == null) {
-                keyspace = Serving.served(connections.cassandra(Serving.FALLBACK, 1));
+                keyspace = Serving.served(connections.cassandra().keyspace(Serving.FALLBACK));
             }
             return keyspace;
         }
 
         WordCounts open() {
-            return new WordCounts(connections.cassandra(keyspace(), 1));
+            return new WordCounts(connections.cassandra().keyspace(keyspace()));
         }
 
         WeatherReadings openWeather() {
-            return new WeatherReadings(connections.cassandra(keyspace(), 1));
+            return new WeatherReadings(connections.cassandra().keyspace(keyspace()));
         }
 
         PrintWriter out() {

@@ -23,13 +23,14 @@ public class SchemaCommand {
         Connections connections = new Connections();
         @Option(names = "--keyspace", defaultValue = "kappa", description = "(default: ${DEFAULT-VALUE})")
         String keyspace;
-        @Option(names = "--replication-factor", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        @Option(names = "--replication-factor", defaultValue = "0",
+                description = "0: as many replicas as the cluster has nodes, at most 3 (default: ${DEFAULT-VALUE})")
         int replicationFactor;
 
         @Override
         public Integer call() {
-            if (replicationFactor < 1) {
-                throw new IllegalArgumentException("--replication-factor must be at least 1");
+            if (replicationFactor < 0) {
+                throw new IllegalArgumentException("--replication-factor must be 0 (automatic) or more");
             }
             CassandraSettings settings = connections.cassandra(keyspace, replicationFactor);
             Keyspaces.create(settings);

@@ -94,7 +94,7 @@ public class VersionCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<Versions.Version> all = new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(),
-                    connections.cassandra(JobOptions.DEFAULT_KEYSPACE, 1)).versions().list();
+                    connections.cassandra().keyspace(JobOptions.DEFAULT_KEYSPACE)).versions().list();
             out.printf("  %-2s %-20s %-34s %-9s %14s  %-24s  %s%n", "", "version", "job", "state", "behind (records)",
                     "watermark", "event-time lag");
             long now = System.currentTimeMillis();
@@ -140,7 +140,7 @@ public class VersionCommand {
         @Override
         public Integer call() {
             VersionLifecycle.Retired r = new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(),
-                    connections.cassandra(name, 1)).retire(name, savepointDir, drop, force);
+                    connections.cassandra().keyspace(name)).retire(name, savepointDir, drop, force);
             PrintWriter out = spec.commandLine().getOut();
             out.println("  version " + name + " retired" + (r.savepoint() == null ? " (it had no running job)"
                     : "; its job stopped with a savepoint at " + r.savepoint()));

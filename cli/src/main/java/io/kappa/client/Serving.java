@@ -73,7 +73,7 @@ public final class Serving {
             if (c.cluster().getMetadata().getKeyspace(target.keyspace()) == null) {
                 throw new IllegalArgumentException("keyspace '" + target.keyspace() + "' does not exist: nothing to promote");
             }
-            for (String cql : CassandraSchema.metaStatements(1)) {
+            for (String cql : CassandraSchema.metaStatements(target.replicationFactor(c.cluster()))) {
                 s.execute(cql);
             }
             s.execute("INSERT INTO " + Tables.SERVING.in(Tables.META_KEYSPACE) + " ("

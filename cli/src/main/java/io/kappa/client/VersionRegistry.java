@@ -57,7 +57,7 @@ public final class VersionRegistry {
     private void write(Entry e, Long retiredAt, String savepoint) {
         try (CassandraConnection c = CassandraConnection.open(cassandra)) {
             Session s = c.session();
-            for (String cql : CassandraSchema.metaStatements(cassandra.replicationFactor())) {
+            for (String cql : CassandraSchema.metaStatements(cassandra.replicationFactor(c.cluster()))) {
                 s.execute(cql);
             }
             List<String> marks = new ArrayList<>();

@@ -11,7 +11,9 @@ public record CassandraConnection(Cluster cluster, Session session) implements A
     public static CassandraConnection open(CassandraSettings settings) {
         Cluster cluster = settings.clusterBuilder().build();
         try {
-            return new CassandraConnection(cluster, cluster.connect());
+            Session session = cluster.connect();
+            cluster.getConfiguration().getQueryOptions().setConsistencyLevel(settings.consistency(cluster));
+            return new CassandraConnection(cluster, session);
         } catch (AuthenticationException e) {
             cluster.close();
             throw new IllegalStateException("Cassandra at " + settings.hosts() + ":" + settings.port()

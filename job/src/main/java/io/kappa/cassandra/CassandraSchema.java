@@ -34,10 +34,11 @@ public final class CassandraSchema {
     /** Creates what is missing. Throws IllegalStateException with one clear line when Cassandra is unreachable. */
     public static void create(CassandraSettings settings) {
         try (CassandraConnection c = CassandraConnection.open(settings)) {
-            for (String cql : metaStatements(settings.replicationFactor())) {
+            int replicas = settings.replicationFactor(c.cluster());
+            for (String cql : metaStatements(replicas)) {
                 c.session().execute(cql);
             }
-            for (String cql : statements(settings.keyspace(), settings.replicationFactor())) {
+            for (String cql : statements(settings.keyspace(), replicas)) {
                 c.session().execute(cql);
             }
         }

@@ -1,6 +1,8 @@
 package io.kappa.cassandra;
 
 import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.driver.core.KeyspaceMetadata;
 import com.datastax.driver.core.NettyOptions;
 import com.datastax.driver.core.RemoteEndpointAwareJdkSSLOptions;
 import com.datastax.shaded.netty.bootstrap.Bootstrap;
@@ -37,6 +39,8 @@ public final class CassandraSettings implements Serializable {
     private final String keyspace;
     private final int replicationFactor;
     private final LinkedHashMap<String, String> client;
+    /** null: chosen from the keyspace's replication ({@link #consistency(Cluster)}). */
+    private final String consistency;
 
     public CassandraSettings(String hosts, int port, String keyspace, int replicationFactor) {
         this(hosts, port, keyspace, replicationFactor, Map.of());
@@ -44,16 +48,40 @@ public final class CassandraSettings implements Serializable {
 
     /** The same connection, for another keyspace. */
     public CassandraSettings withKeyspace(String otherKeyspace) {
-        return new CassandraSettings(hosts, port, otherKeyspace, replicationFactor, client);
+        return new CassandraSettings(hosts, port, otherKeyspace, replicationFactor, client, consistency);
+    }
+
+    /** @param level a consistency level (LOCAL_QUORUM, ONE, …), or null to choose it from the keyspace's replication */
+    public CassandraSettings withConsistency(String level) {
+        return new CassandraSettings(hosts, port, keyspace, replicationFactor, client, level);
     }
 
     /** @throws InvalidOptionException for an unknown client property or an {@code ssl} that is not true/false */
     public CassandraSettings(String hosts, int port, String keyspace, int replicationFactor,
                              Map<String, String> clientProperties) {
+        this(hosts, port, keyspace, replicationFactor, clientProperties, null);
+    }
+
+    /**
+     * @param replicationFactor of the keyspaces it creates; 0: as many replicas as the cluster has nodes, at most 3
+     * @param consistency       of reads and writes, or null for LOCAL_QUORUM where the keyspace has 3 replicas or more
+     *                          and LOCAL_ONE otherwise
+     */
+    private CassandraSettings(String hosts, int port, String keyspace, int replicationFactor,
+                              Map<String, String> clientProperties, String consistency) {
         this.hosts = hosts;
         this.port = port;
         this.keyspace = keyspace;
         this.replicationFactor = replicationFactor;
+        this.consistency = consistency;
+        if (consistency != null) {
+            try {
+                ConsistencyLevel.valueOf(consistency);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidOptionException("--cassandra-consistency must be one of "
+                        + Arrays.toString(ConsistencyLevel.values()) + ", was '" + consistency + "'");
+            }
+        }
         this.client = new LinkedHashMap<>(clientProperties);
         client.keySet().stream().filter(k -> !CLIENT_PROPERTIES.contains(k)).findFirst().ifPresent(k -> {
             throw new InvalidOptionException("unknown Cassandra client property '" + k + "' (known: "
@@ -98,8 +126,38 @@ public final class CassandraSettings implements Serializable {
         return keyspace;
     }
 
+    /** The replication factor given (0: automatic, see {@link #replicationFactor(Cluster)}). */
     public int replicationFactor() {
         return replicationFactor;
+    }
+
+    /** The replication factor for new keyspaces: the one given, else as many as the cluster has nodes, at most 3. */
+    public int replicationFactor(Cluster cluster) {
+        return replicationFactor > 0 ? replicationFactor : Math.max(1, Math.min(3, cluster.getMetadata().getAllHosts().size()));
+    }
+
+    /**
+     * The consistency of reads and writes: the one given, else LOCAL_QUORUM where the keyspace has 3 replicas or more
+     * (a write survives one lost node and every read sees it) and LOCAL_ONE where it has fewer.
+     */
+    public ConsistencyLevel consistency(Cluster cluster) {
+        if (consistency != null) {
+            return ConsistencyLevel.valueOf(consistency);
+        }
+        KeyspaceMetadata ks = cluster.getMetadata().getKeyspace(keyspace);
+        int replicas = 1;
+        if (ks != null) {
+            for (Map.Entry<String, String> e : ks.getReplication().entrySet()) {
+                if (e.getKey().equals("replication_factor") || !e.getKey().equals("class")) {
+                    try {
+                        replicas = Math.max(replicas, Integer.parseInt(e.getValue()));
+                    } catch (NumberFormatException ignored) {
+                        // the class name
+                    }
+                }
+            }
+        }
+        return replicas >= 3 ? ConsistencyLevel.LOCAL_QUORUM : ConsistencyLevel.LOCAL_ONE;
     }
 
     public boolean ssl() {

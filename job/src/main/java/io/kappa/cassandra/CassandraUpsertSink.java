@@ -36,6 +36,7 @@ import org.apache.flink.types.Row;
  * a write has failed. Added here (the connector's failure handler can only rethrow, and the driver's default policy
  * does not retry a write that timed out):
  * <ul>
+ *   <li>the consistency level of {@link CassandraSettings#consistency} (LOCAL_QUORUM with 3 replicas or more);</li>
  *   <li>retries with backoff and jitter within a budget ({@link WriteRetries}); each write keeps the client timestamp
  *       of its first attempt, so a retried old value never overwrites a newer one written meanwhile;</li>
  *   <li>an adaptive limit on writes in flight below the hard bound ({@link AdaptiveConcurrency}: AIMD on timeouts,
@@ -55,7 +56,9 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
     private final int maxConcurrentBatches;
     private final WriteRetries retries;
     private final DeadLetterWriter deadLetters;
+    private final CassandraSettings settings;
     private transient PreparedStatement insert;
+    private transient com.datastax.driver.core.ConsistencyLevel consistency;
     private transient AdaptiveConcurrency gate;
     private transient ScheduledExecutorService retryTimer;
     private transient Counter retried;
@@ -66,15 +69,16 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
      * @param writeTimestampInRow the rows end with their own write timestamp ({@code USING TIMESTAMP ?}); else each
      *                            write gets a client timestamp once, kept across its retries
      */
-    public CassandraUpsertSink(Table<?> table, String keyspace, KappaClusterBuilder builder, int maxConcurrentBatches,
+    public CassandraUpsertSink(Table<?> table, CassandraSettings settings, int maxConcurrentBatches,
                                WriteRetries retries, DeadLetterWriter deadLetters) {
-        super(table.insert(keyspace), builder, CassandraSinkBaseConfig.newBuilder()
+        super(table.insert(settings.keyspace()), new KappaClusterBuilder(settings), CassandraSinkBaseConfig.newBuilder()
                 .setMaxConcurrentRequests(maxConcurrentBatches)
                 // a checkpoint waits for retries in flight: longer than their budget
                 .setMaxConcurrentRequestsTimeout(retries.budget().plus(Duration.ofMinutes(1)))
                 .build(), new NoOpCassandraFailureHandler());
         this.table = table.name();
-        this.insertQuery = table.insert(keyspace);
+        this.settings = settings;
+        this.insertQuery = table.insert(settings.keyspace());
         this.columns = table.columnNames();
         this.writeTimestampInRow = table.writeTimestampMicros() != null;
         this.maxConcurrentBatches = maxConcurrentBatches;
@@ -86,6 +90,8 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
     public void open(Configuration configuration) {
         super.open(configuration);
         insert = session.prepare(insertQuery);
+        consistency = settings.consistency(cluster);
+        insert.setConsistencyLevel(consistency);
         gate = new AdaptiveConcurrency(1, maxConcurrentBatches, 1_000, 250);
         retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cassandra-retries-" + table);
@@ -124,6 +130,7 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
             statement = insert.bind(values(rows[0]));
         } else {
             BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+            batch.setConsistencyLevel(consistency);
             for (Row row : rows) {
                 batch.add(insert.bind(values(row)));
             }

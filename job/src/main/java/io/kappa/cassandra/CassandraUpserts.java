@@ -55,8 +55,8 @@ public final class CassandraUpserts {
                                 table.writeTimestampMicros() != null ? table.columns().size() : -1, BATCH_ROWS,
                                 MAX_BATCH_BYTES, MAX_HELD_ROWS))
                 .uid("group-rows-" + uid)
-                .addSink(new CassandraUpsertSink(table, settings.keyspace(), new KappaClusterBuilder(settings),
-                        Math.max(1, writes.maxConcurrentWrites() / 8), writes.retries(), writes.refusedRows()))
+                .addSink(new CassandraUpsertSink(table, settings, Math.max(1, writes.maxConcurrentWrites() / 8),
+                        writes.retries(), writes.refusedRows()))
                 .name("Cassandra: " + table.name()).uid("cassandra-" + uid);
     }
 

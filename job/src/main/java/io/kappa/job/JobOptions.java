@@ -182,9 +182,15 @@ public class JobOptions {
             description = "output version: the keyspace the tables live in (default: ${DEFAULT-VALUE})")
     public String keyspace;
 
-    @Option(names = "--replication-factor", defaultValue = "1",
-            description = "replication factor when the keyspace is created (default: ${DEFAULT-VALUE})")
+    @Option(names = "--replication-factor", defaultValue = "0",
+            description = "replication factor when the keyspace is created; 0: as many replicas as the Cassandra "
+                    + "cluster has nodes, at most 3 (default: ${DEFAULT-VALUE})")
     public int replicationFactor;
+
+    @Option(names = "--cassandra-consistency", paramLabel = "<level>",
+            description = "consistency of the writes (LOCAL_QUORUM, LOCAL_ONE, …); default: LOCAL_QUORUM where the "
+                    + "keyspace has 3 replicas or more, else LOCAL_ONE")
+    public String cassandraConsistency;
 
     @Option(names = "--cassandra-max-concurrent-writes", defaultValue = "256",
             description = "in-flight writes per sink subtask before back-pressure (default: ${DEFAULT-VALUE})")
@@ -273,7 +279,7 @@ public class JobOptions {
                 "--checkpoint-interval must be at least 10ms, was " + checkpointInterval);
         require(maxLineBytes > 0, "--max-line-bytes must be greater than zero");
         require(cassandraPort > 0 && cassandraPort < 65536, "--cassandra-port must be a port number (1-65535)");
-        require(replicationFactor >= 1, "--replication-factor must be at least 1");
+        require(replicationFactor >= 0, "--replication-factor must be 0 (automatic) or more");
         require(cassandraMaxConcurrentWrites >= 1, "--cassandra-max-concurrent-writes must be at least 1");
         require(!cassandraRetryBudget.isNegative(), "--cassandra-retry-budget must not be negative");
         require(CassandraSettings.isValidKeyspace(keyspace),
@@ -296,7 +302,8 @@ public class JobOptions {
         }
         kafkaClient = ConnectionProperties.kafka(kafkaPropertiesFile, environment, kafkaProperties);
         cassandraSettings = new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor,
-                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties));
+                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties))
+                .withConsistency(cassandraConsistency == null ? null : cassandraConsistency.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static void require(boolean ok, String message) {
