@@ -190,7 +190,7 @@ public class QueryCommand {
         Common common = new Common();
         @Parameters(paramLabel = "WORD")
         String word;
-        @Option(names = "--last", defaultValue = "20", description = "how many windows (default: ${DEFAULT-VALUE})")
+        @Option(names = "--last", defaultValue = "20", description = "the newest windows to look in (default: ${DEFAULT-VALUE})")
         int last;
 
         @Override

@@ -20,7 +20,7 @@ public final class WordCounts extends KeyspaceReader {
     private static final List<String> COLUMNS = TABLE.columnNames();
     /** The partition key: a window's rows are one partition. */
     private static final String WINDOW_START = COLUMNS.get(0);
-    /** The clustering column, with the storage-attached index {@link Tables#WORD_INDEX} on it. */
+    /** The clustering column: the word. */
     private static final String WORD = COLUMNS.get(TABLE.partitionKeyColumns());
     /** The count: the table's last column. */
     private static final String COUNT = COLUMNS.get(COLUMNS.size() - 1);
@@ -63,11 +63,27 @@ public final class WordCounts extends KeyspaceReader {
         return counts.subList(0, Math.min(n, counts.size()));
     }
 
-    /** One word's counts, newest window first. */
-    public List<Count> word(String word, int limit) {
-        List<Count> counts = new ArrayList<>(COUNTS.map(select(TABLE, " WHERE " + WORD + " = ?", word))); // the index
+    /**
+     * One word's counts in the newest {@code windows} windows that have rows, newest first (windows without the word
+     * left out). Read by key, partition by partition: the windows are the partitions, so no index on the word is
+     * needed (an index would cost every write as much again: docs/benchmarks.md).
+     */
+    public List<Count> word(String word, int windows) {
+        List<Long> starts = windows();
+        List<Object> keys = new ArrayList<>();
+        for (int i = starts.size() - 1; i >= 0 && keys.size() < windows; i--) {
+            keys.add(new Date(starts.get(i)));
+        }
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Object> values = new ArrayList<>(keys);
+        values.add(word);
+        List<Count> counts = new ArrayList<>(COUNTS.map(select(TABLE, " WHERE " + WINDOW_START + " IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ") AND " + WORD + " = ?",
+                values.toArray())));
         counts.sort(Comparator.comparingLong(Count::windowStart).reversed());
-        return counts.subList(0, Math.min(limit, counts.size()));
+        return counts;
     }
 
     /** The sum of a window's counts, added up by Cassandra. */

@@ -108,7 +108,7 @@ class KappaPipelineIT {
         assertThat(rows("equal_replay")).isEqualTo(liveRows);
         assertThat(liveRows.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(produced.words());
 
-        // "this word over time" reads the same rows through the index on word, newest window first
+        // "this word over time" reads the same rows by key over the newest windows, newest window first
         String word = liveRows.keySet().iterator().next().split(" ", 2)[1];
         List<String> ofWord = liveRows.entrySet().stream().filter(e -> e.getKey().endsWith(" " + word))
                 .sorted(Map.Entry.<String, Long>comparingByKey().reversed())

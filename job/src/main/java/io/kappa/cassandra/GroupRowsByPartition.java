@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -47,6 +48,7 @@ public class GroupRowsByPartition extends AbstractStreamOperator<Row[]> implemen
         this.batchSize = batchSize;
         this.maxBatchBytes = maxBatchBytes;
         this.maxRows = maxRows;
+        setChainingStrategy(ChainingStrategy.ALWAYS); // in the chain of the operator whose rows it groups
     }
 
     /** A batch being filled: its rows by primary key, and their estimated size. */

@@ -18,7 +18,10 @@ import java.util.List;
 public final class Tables {
     private Tables() {}
 
-    /** Word counts of a window, for "top N words of this window"; a word over time through the index on word. */
+    /**
+     * Word counts of a window, for "top N words of this window", and "a word over time", read by key over the newest
+     * windows (the window starts are the partitions).
+     */
     public static final Table<WindowedWordCount> WORD_COUNTS = new Table<>("word_counts_by_window", List.of(
             timestamp("window_start", (WindowedWordCount c) -> c.windowStart),
             text("word", (WindowedWordCount c) -> c.word),
@@ -26,7 +29,7 @@ public final class Tables {
             bigint("count", (WindowedWordCount c) -> c.count)),
             1, 2, null, null);
 
-    /** The storage-attached index that answers "this word over time" (docs/benchmarks.md). */
+    /** The storage-attached index on word that keyspaces made before 2026-11-30 had, dropped by the schema. */
     public static final String WORD_INDEX = "word_counts_by_window_word";
 
     /**

@@ -23,6 +23,9 @@ public final class RunMode {
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions o) {
+        // chained operators hand each other their objects instead of copying them: every operator makes the objects
+        // it emits and keeps none it was given (docs/benchmarks.md)
+        env.getConfig().enableObjectReuse();
         Configuration conf = new Configuration();
         if (o.checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, o.checkpointDir);

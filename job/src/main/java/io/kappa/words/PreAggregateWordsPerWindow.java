@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -36,6 +37,9 @@ public class PreAggregateWordsPerWindow extends AbstractStreamOperator<WordCount
     public PreAggregateWordsPerWindow(long windowMillis, int maxEntries) {
         this.windowMillis = windowMillis;
         this.maxEntries = maxEntries;
+        // in the source's chain: words reach it by a method call, not serialised over a channel (a custom operator
+        // starts a chain of its own unless it says so)
+        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
