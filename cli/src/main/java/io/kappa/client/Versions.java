@@ -79,7 +79,7 @@ public final class Versions {
         Long watermark = null;
         try {
             behind = behind(job.id(), topics(entry));
-            OptionalLong w = rest.watermark(job.id(), WINDOW_VERTEX);
+            OptionalLong w = watermark(rest, job.id());
             watermark = w.isPresent() ? w.getAsLong() : null;
         } catch (ClientException | IllegalStateException e) {
             // the job is being scheduled or restarted: its metrics are not there yet
@@ -100,10 +100,20 @@ public final class Versions {
 
     /** Records of the topics after the last ones the job's sources emitted: how far it is behind the head. */
     public long behind(String jobId, List<String> topics) {
+        return behind(rest, kafka, jobId, topics);
+    }
+
+    /** As {@link #behind(String, List)}, for any job of the cluster (the dashboard's live jobs). */
+    public static long behind(FlinkRest rest, KafkaSettings kafka, String jobId, List<String> topics) {
         Map<TopicPartition, Long> ends = new Offsets(kafka).endOffsets(topics);
         Map<TopicPartition, Long> starts = new Offsets(kafka).starts(topics, null);
         long total = Offsets.recordsBetween(starts, ends);
         return total - Offsets.readSoFar(starts, ends, rest.sourceOffsets(jobId));
+    }
+
+    /** A version's event time: the minimum watermark of its window operator, if it has one yet. */
+    public static OptionalLong watermark(FlinkRest rest, String jobId) {
+        return rest.watermark(jobId, WINDOW_VERTEX);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.kappa.client.FlinkRest;
 import io.kappa.client.Offsets;
 import io.kappa.client.ReplayWatch;
 import io.kappa.client.Serving;
+import io.kappa.client.Versions;
 import io.kappa.client.WeatherReadings;
 import io.kappa.client.WordCounts;
 import io.kappa.dashboard.DashboardJson.CityWeather;
@@ -27,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -205,27 +207,33 @@ public final class DashboardData implements DashboardSource {
     private Job job(FlinkRest.Job j) {
         DashboardJson.JobName name = DashboardJson.parseJobName(j.name());
         if (!j.state().equals("RUNNING")) {
-            return new Job(j.id(), j.name(), j.state(), name.mode(), name.keyspace(), null, null, null, null, null);
+            return new Job(j.id(), j.name(), j.state(), name.mode(), name.keyspace(), null, null, null, null, null, null, null);
         }
         FlinkRest.JobDetails details = null;
         Map<String, Long> metrics = null;
         Replay replay = null;
+        Long behind = null;
+        Long eventTimeLag = null;
         String error = null;
         try {
             details = flink.details(j.id());
             metrics = flink.metricSums(j.id(), DashboardJson.METRICS);
+            List<String> topics = DashboardJson.sourceTopics(details.vertices());
             if (JobOptions.Mode.replay.name().equals(name.mode())) {
-                List<String> topics = DashboardJson.sourceTopics(details.vertices());
                 ReplayWatch watch = replays.computeIfAbsent(j.id(), id -> new ReplayWatch(flink, id,
                         new Offsets(kafka).starts(topics, null), new Offsets(kafka).endOffsets(topics)));
                 replay = DashboardJson.replay(topics, watch.look(details.durationMillis() / 1000.0));
+            } else if (JobOptions.Mode.live.name().equals(name.mode())) {
+                OptionalLong watermark = Versions.watermark(flink, j.id());
+                eventTimeLag = watermark.isPresent() ? Math.max(0, System.currentTimeMillis() - watermark.getAsLong()) : null;
+                behind = Versions.behind(flink, kafka, j.id(), topics);
             }
         } catch (ClientException | IllegalStateException e) {
             error = e.getMessage(); // metrics are not there while the job is being scheduled; Kafka may be away
         }
         return new Job(j.id(), j.name(), j.state(), name.mode(), name.keyspace(),
                 details == null ? null : details.startTime(), details == null ? null : details.durationMillis(),
-                metrics, replay, error);
+                metrics, replay, behind, eventTimeLag, error);
     }
 
     private static String time(Long epochMillis) {

@@ -53,9 +53,14 @@ public final class DashboardJson {
     public record Replay(List<String> topics, long read, long total, double fraction, double rate, Double etaSeconds,
                          double sinkThrottled) {}
 
-    /** One job of the session cluster; metrics and replay only while it runs. */
+    /**
+     * One job of the session cluster; metrics and replay only while it runs. A running live job (an output version)
+     * also has how many records of its topics it has not read yet ({@code behind}) and its event-time lag, now minus
+     * its watermark ({@code eventTimeLagMillis}); null when not known yet.
+     */
     public record Job(String id, String name, String state, String mode, String keyspace, Long startTime,
-                      Long durationMillis, Map<String, Long> metrics, Replay replay, String error) {}
+                      Long durationMillis, Map<String, Long> metrics, Replay replay, Long behind,
+                      Long eventTimeLagMillis, String error) {}
 
     /** /api/pipeline: the jobs, the output versions (keyspaces) and the one served; an error per source, or null. */
     public record Pipeline(String flinkUrl, String flinkError, List<Job> jobs, List<String> versions, String served,

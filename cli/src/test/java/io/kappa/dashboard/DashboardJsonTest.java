@@ -96,6 +96,6 @@ class DashboardJsonTest {
     }
 
     private static DashboardJson.Job job(String id, String state, Long start) {
-        return new DashboardJson.Job(id, "kappa-live-" + id, state, "live", id, start, null, null, null, null);
+        return new DashboardJson.Job(id, "kappa-live-" + id, state, "live", id, start, null, null, null, null, null, null);
     }
 }

@@ -182,6 +182,11 @@ class DashboardIT {
                 + "return j && j.metrics && j.metrics[arguments[1]];";
         wait.until(b -> Long.valueOf(9).equals(js.executeScript(metric, jobId, Metrics.RECORDS_READ)));
         assertThat(js.executeScript(metric, jobId, Metrics.MALFORMED_RECORDS)).isEqualTo(1L);
+        // the version's place in its topics and in event time: nothing behind the head once all is read, and a lag
+        String cellText = "const c = document.querySelector(`[data-testid=job-row][data-job-id='${arguments[0]}']"
+                + " [data-testid=${arguments[1]}]`); return c && c.textContent;";
+        wait.until(b -> "0".equals(js.executeScript(cellText, jobId, "behind")));
+        wait.until(b -> String.valueOf(js.executeScript(cellText, jobId, "event-time-lag")).matches("\\d+[hm] \\d\\d[ms]"));
         assertThat(browser.findElements(By.cssSelector("#versions li[data-keyspace='" + KEYSPACE + "']"))).hasSize(1);
 
         // no panel shows an error once everything is drawn

@@ -232,10 +232,14 @@ async function loadPipeline() {
       const sink = cell(row, m ? number(m.cassandraRetries) + ' · ' + number(m.cassandraWritesInFlight) + ' · '
         + (m.cassandraThrottledMillis / 1000).toFixed(1) + ' s' : '', 'num sink');
       sink.dataset.testid = 'sink';
+      const behind = cell(row, j.behind !== null ? number(j.behind) : '', 'num');
+      behind.dataset.testid = 'behind';
+      const lag = cell(row, j.eventTimeLagMillis !== null ? duration(j.eventTimeLagMillis) : '', 'num');
+      lag.dataset.testid = 'event-time-lag';
       cell(row, j.durationMillis !== null ? duration(j.durationMillis) : '');
       if (j.error) row.title = j.error;
     }
-    if (!p.jobs.length && !p.flinkError) cell(body.insertRow(), 'no jobs on the session cluster at ' + p.flinkUrl).colSpan = 10;
+    if (!p.jobs.length && !p.flinkError) cell(body.insertRow(), 'no jobs on the session cluster at ' + p.flinkUrl).colSpan = 12;
     $('replays').replaceChildren(...p.jobs.filter(j => j.replay).map(replayLine));
     fillVersions(p);
     const panel = $('pipeline-panel');
