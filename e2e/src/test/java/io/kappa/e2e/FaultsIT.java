@@ -213,8 +213,12 @@ class FaultsIT {
                 || runner.state(job).equals("FINISHED"));
         long[] readAgain = {0}; // recordsRead counts anew after the restart: what the restored job read
         Deadline.await("the replay to finish by itself", Duration.ofMinutes(5), () -> {
-            if (!runner.state(job).equals("RUNNING")) {
+            String state = runner.state(job);
+            if (java.util.Set.of("FINISHED", "FAILED", "CANCELED").contains(state)) { // not RESTARTING: that goes on
                 return true;
+            }
+            if (!state.equals("RUNNING")) {
+                return false;
             }
             readAgain[0] = Math.max(readAgain[0], runner.rest().metricSum(job, io.kappa.core.Metrics.RECORDS_READ));
             return false;

@@ -169,6 +169,45 @@ class KappaPipelineIT {
         assertThat(diff.different()).isEmpty();
     }
 
+    /**
+     * docs/semantics.md, "Idle partitions": partition 1 says nothing while partition 0 moves event time five minutes on;
+     * after {@code --idleness} it stops holding windows back, so the window [T0, T0+1m) closes. A record of partition 1
+     * in that window then comes (on time for its own partition): live cannot count it any more and sends its word to
+     * the late topic with the idle reason — not counted, not lost — and a replay, which never goes idle, counts it.
+     */
+    @Test
+    void aRecordOfAPartitionThatWasIdleGoesToTheLateTopicAndAReplayCountsIt() throws Exception {
+        STACK.createTopics("idle", 2);
+        try (KafkaProducer<byte[], byte[]> p = STACK.producer()) {
+            for (long[] r : new long[][] {{T0 + 10_000}, {T0 + 5 * MIN}, {T0 + 10 * MIN}}) {
+                RealStack.await(p.send(new ProducerRecord<>("idle-words", 0, r[0], null,
+                        ("alpha at " + r[0]).getBytes(StandardCharsets.UTF_8))), "a record of partition 0", Duration.ofMinutes(1));
+            }
+        }
+        JobClient live = start(args(JobOptions.Mode.live, "idle", "idle_live").idleness(Duration.ofSeconds(1)).parse(),
+                new Configuration());
+        try {
+            // the window at T0+5m written: the watermark passed T0+6m, far past [T0, T0+1m) plus its lateness
+            Deadline.await("the window at T0+5m in idle_live", Duration.ofMinutes(2),
+                    () -> rows("idle_live").containsKey(WordCounts.key(T0 + 5 * MIN, "alpha")));
+            try (KafkaProducer<byte[], byte[]> p = STACK.producer()) {
+                RealStack.await(p.send(new ProducerRecord<>("idle-words", 1, T0 + 20_000, null,
+                        "sleeper".getBytes(StandardCharsets.UTF_8))), "the idle partition's record", Duration.ofMinutes(1));
+            }
+            List<ConsumerRecord<byte[], byte[]>> late = STACK.awaitRecords("idle-late", 1);
+            assertThat(new String(late.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("sleeper");
+            assertThat(new String(late.get(0).value(), StandardCharsets.UTF_8)).contains("\"windowStart\":" + T0,
+                    "\"reason\":\"" + io.kappa.words.LateWord.IDLE_REASON + "\"");
+            assertThat(rows("idle_live")).doesNotContainKey(WordCounts.key(T0, "sleeper"))
+                    .containsEntry(WordCounts.key(T0, "alpha"), 1L);
+        } finally {
+            RealStack.await(live.cancel(), "the live job cancelled", Duration.ofMinutes(1));
+        }
+        replay(options(JobOptions.Mode.replay, "idle", "idle_replay"));
+        assertThat(rows("idle_replay")).containsEntry(WordCounts.key(T0, "sleeper"), 1L)
+                .containsEntry(WordCounts.key(T0, "alpha"), 1L);
+    }
+
     @Test
     void aLiveJobRestartedFromItsCheckpointGivesTheSameRowsAsAReplay() throws Exception {
         STACK.createTopics("restart", 2);

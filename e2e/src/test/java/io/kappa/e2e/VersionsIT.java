@@ -2,6 +2,7 @@ package io.kappa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kappa.cli.Connections;
 import io.kappa.cli.KappaCli;
 import io.kappa.client.Deadline;
 import io.kappa.client.JobRunner;
@@ -11,6 +12,8 @@ import io.kappa.client.TextGenerator;
 import io.kappa.client.VersionLifecycle;
 import io.kappa.client.Versions;
 import io.kappa.client.WordCounts;
+import io.kappa.dashboard.DashboardData;
+import io.kappa.dashboard.DashboardServer;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobOptions;
 import java.io.PrintWriter;
@@ -23,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 13, the whole cycle on the real stack with records flowing throughout, through the commands a user types:
@@ -75,6 +81,29 @@ class VersionsIT {
         return command(head, logic(allowedLateness).toList());
     }
 
+    /** The dashboard's pipeline panel: both live jobs, each with its records behind the head and its event-time lag. */
+    private static void dashboardShowsBothVersions() throws Exception {
+        Connections c = STACK.connections();
+        try (DashboardServer server = DashboardServer.start(new DashboardData(c.kafka(), c.cassandra(), null,
+                STACK.config().flinkRestUrl()), "127.0.0.1", 0, Duration.ofSeconds(2));
+             Chromium chromium = Chromium.start("VersionsIT", 1400, 1100)) {
+            WebDriver browser = chromium.driver();
+            browser.get("http://127.0.0.1:" + server.port() + "/");
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            String versionCells = "return ['vc_v1', 'vc_v2'].map(v => [...document.querySelectorAll("
+                    + "'[data-testid=job-row]')].find(r => r.cells[2].textContent === v)).map(r => r && ["
+                    + "r.querySelector('[data-testid=behind]').textContent,"
+                    + "r.querySelector('[data-testid=event-time-lag]').textContent]);";
+            new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200)).until(b -> {
+                List<?> rows = (List<?>) js.executeScript(versionCells);
+                return rows.stream().allMatch(r -> r instanceof List<?> cells && !cells.get(0).toString().isEmpty()
+                        && !cells.get(1).toString().isEmpty());
+            });
+            System.out.println("VERSIONS dashboard (behind, event-time lag) of v1, v2: " + js.executeScript(versionCells));
+            chromium.screenshot(STACK.config().home().resolve("docs/versions-dashboard.png"));
+        }
+    }
+
     @Test
     @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aNewVersionRunsFromOffsetZeroCatchesUpIsComparedPromotedAndTheOldOneRetired() throws Exception {
@@ -98,6 +127,7 @@ class VersionsIT {
         assertThat(started).contains("vc_v2 has caught up");
         String list = kappa(0, command(List.of("version", "list"), connections()));
         assertThat(list).containsPattern("\\*\\s+vc_v1\\s+\\w+\\s+RUNNING").containsPattern("\\s+vc_v2\\s+\\w+\\s+RUNNING");
+        dashboardShowsBothVersions();
 
         // diff over the windows both have closed: v2 counted what v1 took as too late, and nothing else differs
         String diff = kappa(4, command(List.of("diff", "vc_v1", "vc_v2"), connections()));
