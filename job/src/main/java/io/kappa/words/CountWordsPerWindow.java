@@ -1,30 +1,50 @@
 package io.kappa.words;
 
+import io.kappa.core.Metrics;
 import java.time.Duration;
-import org.apache.flink.api.common.functions.AggregateFunction;
+import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Counts each word per tumbling event-time window. A window fires when the watermark passes its end; a record
- * that arrives within the allowed lateness fires it again with the updated count (same key, so the row is
- * upserted). Window state is cleared once the allowed lateness has passed.
+ * Counts each word per tumbling event-time window, with Flink's window semantics: a window fires when the watermark
+ * reaches its last millisecond; a word that arrives later but within the allowed lateness updates its count and its
+ * row is emitted again at once (same key: the row is upserted); a window's state is cleared once the watermark has
+ * passed its end plus the allowed lateness; a word that comes after that goes to {@link Output#late()}.
  *
  * <p>Which records are too late is decided before this operator, per partition ({@link MarkTooLateRecords}); the
  * watermark here (the minimum over partitions) never passes a partition's own, so what reaches this operator is on
- * time here too. The one exception is a partition that was idle (docs/semantics.md): its records may find their window
- * already closed on the other partitions' event time; they come out of {@link Output#late()} with that reason
- * instead of being dropped.
+ * time here too. The one exception is a partition that was idle (docs/semantics.md): its words may find their window
+ * already closed on the other partitions' event time; they come out of {@link Output#late()} with that reason.
+ *
+ * <p>Why not Flink's window operator ({@code keyBy(word).window(...)}): it keeps two timers per (window, word), one
+ * to fire and one to clean up, about two million timers for the benchmark's replay, and its heap priority queue was
+ * the top of the profile (docs/benchmarks.md). Here the words are keyed by one of {@value #BUCKETS} buckets (a hash of
+ * the word), each bucket holds a map of word to count per window (keyed state, namespaced by the window's start, so
+ * checkpoints, rescaling and BATCH execution work as for any keyed state), and the timers are per (bucket, window):
+ * at most {@value #BUCKETS} × 2 per window whatever the vocabulary.
  */
 public class CountWordsPerWindow {
-    public static final String UID = "count-words-per-window";
-    static final OutputTag<WordCount> CLOSED = new OutputTag<>("words-for-closed-windows") {};
+    /** A new uid: the state differs from the window operator's that earlier builds kept under "count-words-per-window". */
+    public static final String UID = "count-words-per-window-by-bucket";
+    static final int BUCKETS = 512;
+    static final OutputTag<LateWord> CLOSED = new OutputTag<>("words-for-closed-windows") {};
 
     private final Duration windowSize;
     private final Duration allowedLateness;
@@ -39,76 +59,118 @@ public class CountWordsPerWindow {
 
     public Output expand(DataStream<WordCount> words) {
         SingleOutputStreamOperator<WindowedWordCount> counts = words
-                .keyBy(w -> w.word)
-                .window(TumblingEventTimeWindows.of(windowSize))
-                .allowedLateness(allowedLateness)
-                .sideOutputLateData(CLOSED)
-                .aggregate(new SumCounts(), new EmitWindowedCount())
-                .name("Count words per window").uid(UID);
-        DataStream<LateWord> late = counts.getSideOutput(CLOSED)
-                .process(new DescribeLateWords(windowSize.toMillis()))
-                .name("Describe words for closed windows").uid("describe-late-words");
-        return new Output(counts, late);
+                .keyBy(new BucketOfWord(), Types.INT)
+                .transform("Count words per window", TypeInformation.of(WindowedWordCount.class),
+                        new Operator(windowSize.toMillis(), allowedLateness.toMillis()))
+                .uid(UID);
+        return new Output(counts, counts.getSideOutput(CLOSED));
     }
 
-    /** Sums the occurrences of a word; the window state is one long per (word, window). */
-    public static class SumCounts implements AggregateFunction<WordCount, Long, Long> {
+    /** One of {@value #BUCKETS} buckets for a word: its String hash mixed (MurmurHash3's finaliser), modulo. */
+    static final class BucketOfWord implements KeySelector<WordCount, Integer> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Long createAccumulator() {
-            return 0L;
+        public Integer getKey(WordCount w) {
+            return bucket(w.word);
         }
 
-        @Override
-        public Long add(WordCount value, Long acc) {
-            return acc + value.count;
-        }
-
-        @Override
-        public Long getResult(Long acc) {
-            return acc;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
+        static int bucket(String word) {
+            int h = word.hashCode();
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            h *= 0xc2b2ae35;
+            h ^= h >>> 16;
+            return Math.floorMod(h, BUCKETS);
         }
     }
 
-    /** Attaches the word and its window to a sum. */
-    public static class EmitWindowedCount extends ProcessWindowFunction<Long, WindowedWordCount, String, TimeWindow> {
+    /** The keyed operator: per bucket and window (the state's namespace: the window's start), word → count. */
+    static final class Operator extends AbstractStreamOperator<WindowedWordCount>
+            implements OneInputStreamOperator<WordCount, WindowedWordCount>, Triggerable<Integer, Long> {
         private static final long serialVersionUID = 1L;
+        private static final MapStateDescriptor<String, Long> COUNTS =
+                new MapStateDescriptor<>("word-counts", Types.STRING, Types.LONG);
+        private final long size;
+        private final long lateness;
+        private transient InternalTimerService<Long> timers;
+        private transient Counter lateWords;
+        private transient StreamRecord<WindowedWordCount> reuse;
 
-        @Override
-        public void process(String word, Context ctx, Iterable<Long> sums, Collector<WindowedWordCount> out) {
-            long count = sums.iterator().next();
-            out.collect(new WindowedWordCount(ctx.window().getStart(), ctx.window().getEnd(), word, count));
-        }
-    }
-
-    /** Says which window a word closed under an idle partition belonged to, and counts it in {@code lateWords}. */
-    public static class DescribeLateWords extends ProcessFunction<WordCount, LateWord> {
-        private static final long serialVersionUID = 1L;
-        private final long windowMillis;
-        private transient org.apache.flink.metrics.Counter lateWords;
-
-        DescribeLateWords(long windowMillis) {
-            this.windowMillis = windowMillis;
+        Operator(long size, long lateness) {
+            this.size = size;
+            this.lateness = lateness;
+            setChainingStrategy(ChainingStrategy.ALWAYS); // the rows' conversion and grouping chained after it
         }
 
         @Override
-        public void open(org.apache.flink.api.common.functions.OpenContext openContext) {
-            lateWords = getRuntimeContext().getMetricGroup().counter(io.kappa.core.Metrics.LATE_WORDS);
+        public void open() throws Exception {
+            super.open();
+            timers = getInternalTimerService("word-windows", LongSerializer.INSTANCE, this);
+            lateWords = getMetricGroup().counter(Metrics.LATE_WORDS);
+            reuse = new StreamRecord<>(null);
+        }
+
+        private MapState<String, Long> counts(long windowStart) throws Exception {
+            return getPartitionedState(windowStart, LongSerializer.INSTANCE, COUNTS);
+        }
+
+        private long maxTimestamp(long start) {
+            return start + size - 1;
+        }
+
+        /** As Flink's window operator: the window's last millisecond plus the lateness, or never on overflow. */
+        private long cleanupTime(long start) {
+            long t = maxTimestamp(start) + lateness;
+            return t >= maxTimestamp(start) ? t : Long.MAX_VALUE;
         }
 
         @Override
-        public void processElement(WordCount w, Context ctx, Collector<LateWord> out) {
-            long ts = ctx.timestamp();
-            long start = TimeWindow.getWindowStartWithOffset(ts, 0, windowMillis);
-            lateWords.inc(w.count);
-            out.collect(new LateWord(w.word, w.count, ts, start, start + windowMillis,
-                    ctx.timerService().currentWatermark(), null, -1, -1, LateWord.IDLE_REASON));
+        public void processElement(StreamRecord<WordCount> element) throws Exception {
+            WordCount w = element.getValue();
+            long ts = element.getTimestamp();
+            long start = TimeWindow.getWindowStartWithOffset(ts, 0, size);
+            long watermark = timers.currentWatermark();
+            if (cleanupTime(start) <= watermark) { // Flink's isWindowLate: the window is gone
+                lateWords.inc(w.count);
+                output.collect(CLOSED, new StreamRecord<>(new LateWord(w.word, w.count, ts, start, start + size,
+                        watermark, null, -1, -1, LateWord.IDLE_REASON), ts));
+                return;
+            }
+            MapState<String, Long> counts = counts(start);
+            Long before = counts.get(w.word);
+            long now = (before == null ? 0 : before) + w.count;
+            counts.put(w.word, now);
+            if (maxTimestamp(start) <= watermark) {
+                emit(start, w.word, now); // fired already, within the allowed lateness: the updated row at once
+            } else {
+                timers.registerEventTimeTimer(start, maxTimestamp(start));
+            }
+            if (cleanupTime(start) != Long.MAX_VALUE) {
+                timers.registerEventTimeTimer(start, cleanupTime(start));
+            }
+        }
+
+        @Override
+        public void onEventTime(InternalTimer<Integer, Long> timer) throws Exception {
+            long start = timer.getNamespace();
+            MapState<String, Long> counts = counts(start);
+            if (timer.getTimestamp() == maxTimestamp(start)) {
+                for (Map.Entry<String, Long> e : counts.entries()) {
+                    emit(start, e.getKey(), e.getValue());
+                }
+            }
+            if (timer.getTimestamp() == cleanupTime(start)) {
+                counts.clear();
+            }
+        }
+
+        @Override
+        public void onProcessingTime(InternalTimer<Integer, Long> timer) {}
+
+        private void emit(long start, String word, long count) {
+            output.collect(reuse.replace(new WindowedWordCount(start, start + size, word, count), maxTimestamp(start)));
         }
     }
 }

@@ -22,21 +22,34 @@ import org.junit.jupiter.api.Test;
 /** The window operator itself, driven by hand: firing on watermark, allowed-lateness updates, closed-window output. */
 class CountWordsPerWindowTest {
     private static final long MIN = 60_000;
-    private KeyedOneInputStreamOperatorTestHarness<String, WordCount, WindowedWordCount> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, WordCount, WindowedWordCount> harness;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void setUp() throws Exception {
+        harness = harness(Duration.ofMinutes(1));
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, WordCount, WindowedWordCount> harness(
+            Duration lateness) throws Exception {
+        return harness(lateness, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, WordCount, WindowedWordCount> harness(
+            Duration lateness, org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WordCount> in = env.fromData(new WordCount("x", 1));
-        CountWordsPerWindow.Output out =
-                new CountWordsPerWindow(Duration.ofMinutes(1), Duration.ofMinutes(1)).expand(in);
+        CountWordsPerWindow.Output out = new CountWordsPerWindow(Duration.ofMinutes(1), lateness).expand(in);
         OneInputTransformation<WordCount, WindowedWordCount> window =
                 (OneInputTransformation<WordCount, WindowedWordCount>) out.counts().getTransformation();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
                 (OneInputStreamOperator<WordCount, WindowedWordCount>) window.getOperator(),
-                (KeySelector<WordCount, String>) window.getStateKeySelector(), Types.STRING);
-        harness.open();
+                (KeySelector<WordCount, Integer>) window.getStateKeySelector(), Types.INT);
+        if (restore != null) {
+            h.initializeState(restore);
+        }
+        h.open();
+        return h;
     }
 
     @AfterEach
@@ -84,10 +97,62 @@ class CountWordsPerWindowTest {
         add("a", 1, 10_000);
         harness.processWatermark(new Watermark(2 * MIN - 1)); // window end + lateness reached: state cleaned
         assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
         add("a", 7, 20_000);
         assertThat(emitted()).containsExactly(new WindowedWordCount(0, MIN, "a", 1));
-        ConcurrentLinkedQueue<StreamRecord<WordCount>> late = harness.getSideOutput(CountWordsPerWindow.CLOSED);
-        assertThat(late.stream().map(r -> r.getValue() + "@" + r.getTimestamp()).collect(Collectors.toList()))
-                .containsExactly("a=7@20000");
+        ConcurrentLinkedQueue<StreamRecord<LateWord>> late = harness.getSideOutput(CountWordsPerWindow.CLOSED);
+        assertThat(late.stream().map(StreamRecord::getValue).collect(Collectors.toList())).containsExactly(
+                new LateWord("a", 7, 20_000, 0, MIN, 2 * MIN - 1, null, -1, -1, LateWord.IDLE_REASON));
+    }
+
+    /** Timers are per bucket and window, not per word: a window's thousands of words cost a few hundred timers. */
+    @Test
+    void timersArePerBucketAndWindowNotPerWord() throws Exception {
+        for (int i = 0; i < 5_000; i++) {
+            add("w" + i, 1, 10_000);
+        }
+        assertThat(harness.numEventTimeTimers()).isLessThanOrEqualTo(2 * CountWordsPerWindow.BUCKETS);
+        harness.processWatermark(new Watermark(MIN - 1));
+        assertThat(emitted()).hasSize(5_000).allMatch(c -> c.count == 1 && c.windowStart == 0);
+    }
+
+    /** Windows fire in their own right: two windows in one bucket, the watermark passing only the first. */
+    @Test
+    void eachWindowFiresOnItsOwnAndWordsOfOneBucketStayApart() throws Exception {
+        add("a", 1, 10_000);
+        add("a", 2, MIN + 10_000);
+        add("b", 3, 10_000);
+        harness.processWatermark(new Watermark(MIN - 1));
+        assertThat(emitted()).containsExactlyInAnyOrder(new WindowedWordCount(0, MIN, "a", 1),
+                new WindowedWordCount(0, MIN, "b", 3));
+        harness.processWatermark(new Watermark(2 * MIN - 1));
+        assertThat(emitted()).contains(new WindowedWordCount(MIN, 2 * MIN, "a", 2)).hasSize(3);
+    }
+
+    /** With no allowed lateness, a window fires and is cleared by one timer; nothing is emitted twice. */
+    @Test
+    void withoutLatenessTheWindowFiresOnceAndIsCleared() throws Exception {
+        harness.close();
+        harness = harness(Duration.ZERO);
+        add("a", 1, 10_000);
+        harness.processWatermark(new Watermark(MIN - 1));
+        assertThat(emitted()).containsExactly(new WindowedWordCount(0, MIN, "a", 1));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        add("a", 1, 20_000);
+        assertThat(emitted()).hasSize(1);
+        assertThat(harness.getSideOutput(CountWordsPerWindow.CLOSED)).hasSize(1);
+    }
+
+    /** State and timers survive a snapshot and a restore (what a failover or a savepoint does). */
+    @Test
+    void aRestoredOperatorFiresWhatWasCheckpointed() throws Exception {
+        add("a", 2, 10_000);
+        add("b", 1, 20_000);
+        var snapshot = harness.snapshot(1, 1);
+        harness.close();
+        harness = harness(Duration.ofMinutes(1), snapshot);
+        harness.processWatermark(new Watermark(MIN - 1));
+        assertThat(emitted()).containsExactlyInAnyOrder(new WindowedWordCount(0, MIN, "a", 2),
+                new WindowedWordCount(0, MIN, "b", 1));
     }
 }
