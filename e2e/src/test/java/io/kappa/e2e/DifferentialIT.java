@@ -50,12 +50,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * CI runs the seeds {@value #CI_SEEDS}; {@code -Dkappa.seeds=N} runs N more. A difference fails the test with the seed
  * and the differences (and, for a replay, the smallest input found that still shows one).
  */
+@org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 2) // after the other classes: RealStack.disposable()
 class DifferentialIT {
     static final String CI_SEEDS = "1, 2";
 
     @RegisterExtension
     @Order(1)
-    static final RealStack STACK = RealStack.dedicated();
+    static final RealStack STACK = RealStack.disposable();
 
     @RegisterExtension
     @Order(2)

@@ -22,11 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Faults injected into real processes while the live job runs on the real session cluster. Whatever happened,
  * once the input is drained the Cassandra rows must equal those of a fault-free replay of the same topic.
  */
+@org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 1) // after the other classes: RealStack.disposable()
 class FaultsIT {
     private static final long MIN = 60_000;
 
     @RegisterExtension
-    static final RealStack STACK = RealStack.dedicated();
+    static final RealStack STACK = RealStack.disposable();
 
     /** A retry budget shorter than the outages below: past it, a write fails and the job fails over (issue 12). */
     private static final Duration SHORT_BUDGET = Duration.ofSeconds(15);
@@ -183,7 +184,7 @@ class FaultsIT {
      */
     @Test
     void aReplayThatLosesItsTaskManagerGoesOnFromItsCheckpointAndFinishesByItself() {
-        long lines = Long.getLong("kappa.resume.lines", 300_000);
+        long lines = Long.getLong("kappa.resume.lines", 150_000);
         TextGenerator.Spec spec = backlog("rresume", lines);
         JobRunner runner = STACK.runner();
         Replay.Outcome clean = Replay.run(runner, STACK.jobJar(),

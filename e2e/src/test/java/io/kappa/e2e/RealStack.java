@@ -39,17 +39,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   <li>{@link #shared()}: one stack for every test class of the run that only adds its own topics, keyspaces and
  *       jobs (each class uses its own names); started by the first class that needs it, stopped at the end of the
  *       run. Jobs a previous class left on the session cluster are cancelled before the next class starts.</li>
- *   <li>{@link #dedicated()}: a stack of the class's own, for tests that kill servers or measure them
- *       ({@code FaultsIT}, {@code SoakIT});</li>
+ *   <li>{@link #disposable()}: a second run-wide stack for the tests that kill servers or measure them
+ *       ({@code FaultsIT}, {@code DifferentialIT}, {@code SoakIT}), which run last;</li>
+ *   <li>{@link #dedicated()}: a stack of the class's own;</li>
  *   <li>{@link #secured()}: a dedicated stack with SASL_SSL Kafka and password+TLS Cassandra.</li>
  * </ul>
  * Every wait in the tests goes through {@link Deadline} or {@link #await}, each with a deadline and a description
  * of what it waited for.
  */
 public class RealStack implements BeforeAllCallback, AfterAllCallback {
-    private enum Kind { SHARED, DEDICATED, SECURED }
+    private enum Kind { SHARED, DISPOSABLE, DEDICATED, SECURED }
 
-    private static final String STORE_KEY = "kappa-shared-stack";
     private final Kind kind;
     private LocalStack stack;
 
@@ -62,7 +62,17 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         return new RealStack(Kind.SHARED);
     }
 
-    /** A stack of the test class's own, for tests that stop, kill or measure its servers. */
+    /**
+     * The run's second shared stack, for tests that stop, kill or measure its servers ({@code FaultsIT},
+     * {@code DifferentialIT}, {@code SoakIT}): apart from the friendly one, so a server a fault test left down harms
+     * no other test, and started once rather than once per class. Those classes run last (their {@code @Order}, with
+     * {@code junit.jupiter.testclass.order.default} in junit-platform.properties).
+     */
+    public static RealStack disposable() {
+        return new RealStack(Kind.DISPOSABLE);
+    }
+
+    /** A stack of the test class's own. */
     public static RealStack dedicated() {
         return new RealStack(Kind.DEDICATED);
     }
@@ -86,9 +96,10 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (kind == Kind.SHARED) {
+        if (kind == Kind.SHARED || kind == Kind.DISPOSABLE) {
             stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(STORE_KEY, k -> new SharedStack(start(false)), SharedStack.class).stack();
+                    .getOrComputeIfAbsent("kappa-stack-" + kind, k -> new SharedStack(start(false)), SharedStack.class)
+                    .stack();
             cancelJobsLeftRunning();
         } else {
             stack = start(kind == Kind.SECURED);
@@ -124,7 +135,7 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (kind != Kind.SHARED && stack != null) {
+        if ((kind == Kind.DEDICATED || kind == Kind.SECURED) && stack != null) {
             stack.close();
         }
     }

@@ -24,24 +24,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5, item 6: bounded state. A live job on the session cluster under a steady generator (real time, 400
- * lines/s) for several minutes ({@code -Dkappa.soak.minutes}, default 3): the checkpointed state stays flat
+ * lines/s) for several minutes ({@code -Dkappa.soak.minutes}, default 2): the checkpointed state stays flat
  * because each window's state is dropped once the watermark passes its end plus the allowed lateness. Prints
  * the state size, the TaskManager's heap and resident memory every sample; checks that every word of every
  * closed window is in Cassandra at the end.
  */
+@org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 3) // after the other classes: RealStack.disposable()
 class SoakIT {
     private static final long WINDOW = 10_000;
     private static final double LINES_PER_SECOND = 400;
 
     @RegisterExtension
-    static final RealStack STACK = RealStack.dedicated();
+    static final RealStack STACK = RealStack.disposable();
 
     record Sample(double second, long stateBytes, long heapBytes, long rssMiB, long recordsRead) {}
 
     @Test
     @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS) // -Dkappa.soak.minutes=120
     void stateAndMemoryStayFlatUnderASteadyLiveFeed() throws Exception {
-        double minutes = Double.parseDouble(System.getProperty("kappa.soak.minutes", "3"));
+        double minutes = Double.parseDouble(System.getProperty("kappa.soak.minutes", "2"));
         STACK.createTopics("soak", 2);
         String submitted = FlinkCli.run(STACK.config(), STACK.flinkRun(true, STACK.jobArgs("soak").noWeather()
                 .keyspace("soak").window(Duration.ofSeconds(10)).allowedLateness(Duration.ofSeconds(10))
