@@ -21,10 +21,57 @@ public final class TextNormaliser {
     private TextNormaliser() {}
 
     public static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
         if (line == null || line.isEmpty()) {
-            return words;
+            return new ArrayList<>();
         }
+        return isAscii(line) ? asciiWords(line) : anyWords(line);
+    }
+
+    private static boolean isAscii(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The same rules for a line of ASCII, where NFKC changes nothing, the only word characters are letters and
+     * digits and lower case is {@code A-Z → a-z}: no normaliser, no code points (the replay's hot path;
+     * {@code TextNormaliserTest} checks that both paths agree).
+     */
+    static List<String> asciiWords(String text) {
+        List<String> words = new ArrayList<>();
+        int n = text.length();
+        char[] word = new char[n];
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                word[len++] = (char) (c + ('a' - 'A'));
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                word[len++] = c;
+            } else if (c == '\'' && len > 0 && i + 1 < n && asciiLetter(text.charAt(i + 1)) && asciiLetter(word[len - 1])) {
+                word[len++] = '\'';
+            } else if (len > 0) {
+                words.add(new String(word, 0, len));
+                len = 0;
+            }
+        }
+        if (len > 0) {
+            words.add(new String(word, 0, len));
+        }
+        return words;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** The rules for any line. */
+    static List<String> anyWords(String line) {
+        List<String> words = new ArrayList<>();
         String text = Normalizer.normalize(line, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder word = new StringBuilder();
         int i = 0;

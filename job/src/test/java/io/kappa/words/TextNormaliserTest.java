@@ -62,4 +62,23 @@ class TextNormaliserTest {
     void turkishDotlessIIsLowerCasedWithoutLocaleSurprises() {
         assertThat(words("TITLE")).containsExactly("title");
     }
+
+    /** The ASCII fast path and the general path agree on every ASCII line (random lines of the tricky characters). */
+    @Test
+    void theAsciiPathAgreesWithTheGeneralOne() {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "aZ9'' -_.,!?\t\n\"`~@#$%^&*()[]{}<>/\\|;:+=0bY\u007f\u0001";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = line.toString();
+            assertThat(TextNormaliser.asciiWords(s)).as("'%s'", s).isEqualTo(TextNormaliser.anyWords(s));
+        }
+        for (char c = 0; c < 0x80; c++) {
+            String s = "x" + c + "y " + c + " A" + c + "'b" + c;
+            assertThat(TextNormaliser.asciiWords(s)).as("'%s'", s).isEqualTo(TextNormaliser.anyWords(s));
+        }
+    }
 }
