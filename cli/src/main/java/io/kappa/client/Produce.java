@@ -29,6 +29,12 @@ public final class Produce {
     /** What a weather simulation produced. */
     public record WeatherSummary(long records, long valid, long malformed, long maxDt) {}
 
+    /** Where the records of a generator go: a topic ({@link RecordSender}), or what checks a topic (the bench). */
+    public interface Records {
+        /** @param timestamp the record timestamp, or null for the producer's clock */
+        void send(byte[] key, byte[] value, Long timestamp);
+    }
+
     /** @param progress where the progress line goes (bin/kappa: stderr), or null for none */
     public Produce(KafkaSettings kafka, String topic, PrintWriter progress) {
         this.kafka = kafka;
@@ -51,7 +57,14 @@ public final class Produce {
 
     /** The spec's lines as fast as possible, each with its generated timestamp. */
     public TextSummary generate(TextGenerator.Spec spec) {
-        return text(spec, (gen, line) -> line.timestamp());
+        try (RecordSender sender = sender(spec.lines())) {
+            return generateInto(spec, sender);
+        }
+    }
+
+    /** The records {@link #generate} produces, handed to {@code out}. */
+    public static TextSummary generateInto(TextGenerator.Spec spec, Records out) {
+        return text(spec, (gen, line) -> line.timestamp(), out);
     }
 
     /**
@@ -59,14 +72,16 @@ public final class Produce {
      * sent, moved back by as much as the spec moves it (out of order, too late).
      */
     public TextSummary stream(TextGenerator.Spec spec, double linesPerSecond) {
-        long start = System.nanoTime();
-        return text(spec, (gen, line) -> {
-            long wait = start + (long) (line.index() * 1e9 / linesPerSecond) - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // pacing, not synchronisation
-            }
-            return System.currentTimeMillis() + line.timestamp() - gen.nominalTimestamp(line.index());
-        });
+        try (RecordSender sender = sender(spec.lines())) {
+            long start = System.nanoTime();
+            return text(spec, (gen, line) -> {
+                long wait = start + (long) (line.index() * 1e9 / linesPerSecond) - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait); // pacing, not synchronisation
+                }
+                return System.currentTimeMillis() + line.timestamp() - gen.nominalTimestamp(line.index());
+            }, sender);
+        }
     }
 
     /** When a generated line is stamped. */
@@ -74,20 +89,18 @@ public final class Produce {
         long of(TextGenerator gen, TextGenerator.Line line);
     }
 
-    private TextSummary text(TextGenerator.Spec spec, Stamp stamp) {
+    private static TextSummary text(TextGenerator.Spec spec, Stamp stamp, Records out) {
         TextGenerator gen = new TextGenerator(spec);
         long words = 0;
         long tooLate = 0;
         long maxTs = Long.MIN_VALUE;
-        try (RecordSender sender = sender(spec.lines())) {
-            while (gen.hasNext()) {
-                TextGenerator.Line line = gen.next();
-                long ts = stamp.of(gen, line);
-                words += line.words();
-                tooLate += line.tooLate() ? 1 : 0;
-                maxTs = Math.max(maxTs, ts);
-                sender.send(utf8("line-" + line.index()), utf8(line.text()), ts);
-            }
+        while (gen.hasNext()) {
+            TextGenerator.Line line = gen.next();
+            long ts = stamp.of(gen, line);
+            words += line.words();
+            tooLate += line.tooLate() ? 1 : 0;
+            maxTs = Math.max(maxTs, ts);
+            out.send(utf8("line-" + line.index()), utf8(line.text()), ts);
         }
         return new TextSummary(spec.lines(), words, tooLate, maxTs);
     }
@@ -108,18 +121,23 @@ public final class Produce {
 
     /** The simulated documents, keyed by city id, each stamped with its {@code dt}. */
     public WeatherSummary simulate(WeatherSimulator.Spec spec) {
+        try (RecordSender sender = sender(-1)) {
+            return simulateInto(spec, sender);
+        }
+    }
+
+    /** The records {@link #simulate} produces, handed to {@code out}. */
+    public static WeatherSummary simulateInto(WeatherSimulator.Spec spec, Records out) {
         WeatherSimulator sim = new WeatherSimulator(spec);
         long records = 0;
         long valid = 0;
         long maxDt = Long.MIN_VALUE;
-        try (RecordSender sender = sender(-1)) {
-            while (sim.hasNext()) {
-                WeatherSimulator.Doc d = sim.next();
-                records++;
-                valid += d.valid() ? 1 : 0;
-                maxDt = Math.max(maxDt, d.dt());
-                sender.send(utf8(Long.toString(d.cityId())), utf8(d.json()), d.dt() * 1000);
-            }
+        while (sim.hasNext()) {
+            WeatherSimulator.Doc d = sim.next();
+            records++;
+            valid += d.valid() ? 1 : 0;
+            maxDt = Math.max(maxDt, d.dt());
+            out.send(utf8(Long.toString(d.cityId())), utf8(d.json()), d.dt() * 1000);
         }
         return new WeatherSummary(records, valid, records - valid, maxDt);
     }

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * send ends the run with one line that says which topic, why, and what to try; since the producer's waits are bounded
  * ({@link Producers}), so is the run's.
  */
-public final class RecordSender implements AutoCloseable {
+public final class RecordSender implements AutoCloseable, Produce.Records {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaSettings kafka;
     private final String topic;
@@ -30,7 +30,7 @@ public final class RecordSender implements AutoCloseable {
         this.progress = new ProgressLine("produce", total, progress);
     }
 
-    /** @param timestamp the record timestamp, or null for the producer's clock */
+    @Override
     public void send(byte[] key, byte[] value, Long timestamp) {
         failIfFailed();
         try {
