@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "  (b) the word-count replay into a discarding sink; (c) the replay into Cassandra;",
             "  (d) the weather replay into Cassandra; (e) live at a fixed rate: latency beyond the window end.",
             "Prints records/s, words/s, the ratio to (a), peak memory, and whether each run counted every word.",
-            "The dataset (default 2,000,000 lines) is produced on the first run and reused. See docs/benchmarks.md."})
+            "The dataset (default 2,000,000 lines) is produced on the first run and reused once its fingerprint",
+            "matches. See docs/benchmarks.md."})
 public class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,6 +53,11 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--weather-rounds", defaultValue = "250",
             description = "readings of each of the 400 bundled cities, one a minute (default: ${DEFAULT-VALUE})")
     int weatherRounds;
+
+    @Option(names = "--fresh-dataset",
+            description = "delete the dataset topics first and produce them again (e.g. when their fingerprint does not"
+                    + " match)")
+    boolean freshDataset;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "of the Flink runs (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -85,7 +91,8 @@ public class BenchCommand implements Callable<Integer> {
                 JvmFigures.cores(), JvmFigures.totalMemoryGiB(), connections.bootstrapServers, flinkUrl, parallelism);
         BenchTarget target = new BenchTarget(connections.kafka(), connections.cassandra(), connections::pointJobAt, out,
                 spec.commandLine().getErr());
-        Dataset data = Dataset.prepare(target, new Dataset.Shape(lines, vocabulary, partitions, weatherRounds));
+        Dataset data = Dataset.prepare(target, new Dataset.Shape(lines, vocabulary, partitions, weatherRounds),
+                freshDataset);
         List<RunResult> results = new ArrayList<>();
         if (runs.contains("raw")) {
             results.add(ConsumerBaselines.read(target, data));
