@@ -20,6 +20,11 @@ import java.util.concurrent.locks.LockSupport;
 public record LiveRun(BenchTarget target, UploadedJob job) {
     static final long WINDOW_MILLIS = 10_000;
     static final long OUT_OF_ORDERNESS_MILLIS = 1_000;
+    /**
+     * The target (issue 14): a row is written at most the out-of-orderness + 1 s after its window's end (p99), i.e. at
+     * most the window, the out-of-orderness and 1 s after a record of the window was appended.
+     */
+    static final long LATENCY_BOUND_MILLIS = OUT_OF_ORDERNESS_MILLIS + 1_000;
 
     /** What to feed: lines per second for some seconds, of a vocabulary, into a topic of some partitions. */
     public record Feed(double linesPerSecond, int seconds, int vocabulary, int partitions) {}
@@ -50,13 +55,15 @@ public record LiveRun(BenchTarget target, UploadedJob job) {
             TreeMap<Long, Long> closed = closedWindows(topic);
             Latencies l = latencies(keyspace, closed);
             long expected = closed.values().stream().mapToLong(Long::longValue).sum();
+            long p99 = percentile(l.sorted(), 99);
             String note = String.format("latency beyond window end over %,d rows of %d windows: p50 %,d ms, p99 %,d ms"
-                    + " (10 s windows, 1 s out-of-orderness)", l.sorted().length, closed.size(),
-                    percentile(l.sorted(), 50), percentile(l.sorted(), 99));
-            return new RunResult(name, spec.lines(), feed.seconds(), l.words(), l.words() == expected, peak,
-                    "TaskManager heap", note);
+                    + " (10 s windows, 1 s out-of-orderness; target: p99 ≤ %,d ms, the out-of-orderness + 1 s)",
+                    l.sorted().length, closed.size(), percentile(l.sorted(), 50), p99, LATENCY_BOUND_MILLIS);
+            return new RunResult(RunResult.Kind.LIVE, name, spec.lines(), feed.seconds(), l.words(),
+                    l.words() == expected, peak, "TaskManager heap", note, p99);
         } finally {
-            job.runner().cancel(jobId);
+            job.runner().cancelAndWait(jobId, Duration.ofMinutes(1)); // before the next run starts
+            Topics.delete(target.kafka(), List.of(topic));
         }
     }
 

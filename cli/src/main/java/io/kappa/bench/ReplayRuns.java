@@ -40,15 +40,17 @@ public record ReplayRuns(BenchTarget target, UploadedJob job) {
                 .output(discard ? JobOptions.Output.discard : JobOptions.Output.cassandra).jobName("bench " + name);
         Finished f = runToEnd(args, name);
         long words = discard ? Long.parseLong(job.runner().rest().accumulators(f.ended().jobId())
-                .getOrDefault(DiscardingSinks.WORDS, "-1")) : wordsInCassandra(keyspace, d);
-        return new RunResult(name, d.lines(), f.ended().seconds(), words, words == d.totalWords() && f.ended().finished(),
-                f.peakHeap(), "TaskManager heap", f.note());
+                .getOrDefault(DiscardingSinks.WORDS, "-1")) : wordsInCassandra(target, keyspace, d);
+        return new RunResult(discard ? RunResult.Kind.DISCARD : RunResult.Kind.CASSANDRA, name, d.lines(),
+                f.ended().seconds(), words, words == d.totalWords() && f.ended().finished(), f.peakHeap(),
+                "TaskManager heap", f.note());
     }
 
-    private long wordsInCassandra(String keyspace, Dataset d) {
+    /** The words of the dataset's windows in the keyspace's word counts: the sum of their counts, window by window. */
+    static long wordsInCassandra(BenchTarget target, String keyspace, Dataset d) {
         long sum = 0;
         try (WordCounts counts = new WordCounts(target.cassandra().keyspace(keyspace))) {
-            for (long w = Dataset.START; w < Dataset.START + d.spec().span().toMillis(); w += 60_000) {
+            for (long w = Dataset.START; w < Dataset.START + d.spec().span().toMillis(); w += Dataset.WINDOW_MILLIS) {
                 sum += counts.sum(w);
             }
         }
@@ -69,7 +71,8 @@ public record ReplayRuns(BenchTarget target, UploadedJob job) {
                 rows += readings.observationCount(city.id());
             }
         }
-        return new RunResult(name, d.readings(), f.ended().seconds(), 0, rows == d.readings() && f.ended().finished(),
-                f.peakHeap(), "TaskManager heap", String.format("%,d observation rows", rows));
+        return new RunResult(RunResult.Kind.WEATHER, name, d.readings(), f.ended().seconds(), 0,
+                rows == d.readings() && f.ended().finished(), f.peakHeap(), "TaskManager heap",
+                String.format("%,d observation rows", rows));
     }
 }

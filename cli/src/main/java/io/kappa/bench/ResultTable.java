@@ -1,26 +1,44 @@
 package io.kappa.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The bench's table (Markdown): each run's throughput, its ratio to the plain consumer (a), memory, counting. */
+/**
+ * The bench's table (Markdown) under a few lines that say how it was measured: each run's median seconds and range
+ * over the rounds, its throughput, its multiple of what it is measured against ({@link Limit}), memory, counting.
+ */
 public final class ResultTable {
+    private static final String ROW = "| %-36s | %10s | %8s | %11s | %10s | %11s | %-11s | %-24s | %-6s | %s |%n";
+    private static final int[] WIDTHS = {36, 10, 8, 11, 10, 11, 11, 24, 6};
+
     private ResultTable() {}
 
-    public static String format(List<RunResult> results) {
-        double limit = results.stream().filter(r -> r.run().startsWith("(a)")).findFirst()
-                .map(RunResult::recordsPerSecond).orElse(Double.NaN);
+    /** @param otherJobs the jobs that ran on the cluster beside the bench's (--allow-other-jobs), or "" for none */
+    public static String format(List<RunSummary> runs, String otherJobs) {
+        int rounds = runs.stream().mapToInt(RunSummary::rounds).max().orElse(0);
+        Limit limit = Limit.of(runs);
+        List<String> header = new ArrayList<>();
+        header.add(String.format("%d round%s, the order rotated from round to round; seconds: the median over the "
+                + "rounds, range: min–max; records/s, words/s and multiples from the medians", rounds,
+                rounds == 1 ? "" : "s"));
+        header.add(limit.describe());
+        if (!otherJobs.isEmpty()) {
+            header.add("measured while other jobs ran on the cluster (--allow-other-jobs): " + otherJobs);
+        }
         StringBuilder b = new StringBuilder();
-        b.append(String.format("| %-36s | %10s | %8s | %10s | %11s | %7s | %-24s | %-6s | %s |%n", "run", "records",
-                "seconds", "records/s", "words/s", "vs (a)", "peak memory", "words", "note"));
-        b.append("|").append("-".repeat(38)).append("|").append("-".repeat(12)).append("|").append("-".repeat(10))
-                .append("|").append("-".repeat(12)).append("|").append("-".repeat(13)).append("|")
-                .append("-".repeat(9)).append("|").append("-".repeat(26)).append("|").append("-".repeat(8))
-                .append("|---|\n");
-        for (RunResult r : results) {
-            b.append(String.format("| %-36s | %,10d | %8.1f | %,10.0f | %11s | %6.0f%% | %-24s | %-6s | %s |%n",
-                    r.run(), r.records(), r.seconds(), r.recordsPerSecond(),
-                    r.words() > 0 ? String.format("%,.0f", r.words() / r.seconds()) : "",
-                    100 * r.recordsPerSecond() / limit,
+        header.forEach(h -> b.append(h).append('\n'));
+        b.append('\n');
+        b.append(String.format(ROW, "run", "records", "seconds", "range", "records/s", "words/s", "multiple",
+                "peak memory", "words", "note"));
+        for (int w : WIDTHS) {
+            b.append('|').append("-".repeat(w + 2));
+        }
+        b.append("|---|\n");
+        for (RunSummary r : runs) {
+            b.append(String.format(ROW, r.run(), String.format("%,d", r.records()), String.format("%.1f", r.seconds()),
+                    String.format("%.1f–%.1f", r.minSeconds(), r.maxSeconds()),
+                    String.format("%,.0f", r.recordsPerSecond()),
+                    r.words() > 0 ? String.format("%,.0f", r.wordsPerSecond()) : "", limit.multiple(r),
                     String.format("%,d MiB %s", r.peakBytes() >> 20, r.memoryOf()),
                     r.allCounted() == null ? "" : r.allCounted() ? "all" : "WRONG", r.note()));
         }

@@ -1,16 +1,37 @@
 package io.kappa.bench;
 
 /**
- * One run's line of the table.
+ * One run of one round.
  *
- * @param words      words counted, or 0 where the run does not count words
- * @param allCounted whether the run counted every word (or row), or null where it does not check
- * @param memoryOf   whose peak memory {@code peakBytes} is: "CLI heap", "TaskManager heap"
+ * @param words         words counted, or 0 where the run does not count words
+ * @param allCounted    whether the run counted every word (or row), or null where it does not check
+ * @param memoryOf      whose peak memory {@code peakBytes} is: "CLI heap", "TaskManager heap"
+ * @param latencyMillis of the live run: the p99 of its rows' latency beyond their window's end; else null
  */
-public record RunResult(String run, long records, double seconds, long words, Boolean allCounted, long peakBytes,
-                        String memoryOf, String note) {
-    public double recordsPerSecond() {
-        return records / Math.max(seconds, 1e-9);
+public record RunResult(Kind kind, String run, long records, double seconds, long words, Boolean allCounted,
+                        long peakBytes, String memoryOf, String note, Long latencyMillis) {
+
+    /** What a run measures, which decides what its time is a multiple of ({@link Limit}). */
+    public enum Kind {
+        /** (a) a plain consumer. */
+        RAW,
+        /** (a') one thread reading, splitting and counting. */
+        ONE_THREAD,
+        /** (s) the rows straight into Cassandra. */
+        SINK,
+        /** (b) the replay into a discarding sink. */
+        DISCARD,
+        /** (c) the replay into Cassandra. */
+        CASSANDRA,
+        /** (d) the weather replay. */
+        WEATHER,
+        /** (e) the live job. */
+        LIVE
+    }
+
+    public RunResult(Kind kind, String run, long records, double seconds, long words, Boolean allCounted,
+                     long peakBytes, String memoryOf, String note) {
+        this(kind, run, records, seconds, words, allCounted, peakBytes, memoryOf, note, null);
     }
 
     /** Counted every word, or does not check. */

@@ -5,14 +5,18 @@ import io.kappa.bench.ConsumerBaselines;
 import io.kappa.bench.Dataset;
 import io.kappa.bench.JvmFigures;
 import io.kappa.bench.LiveRun;
+import io.kappa.bench.OtherJobs;
 import io.kappa.bench.ReplayRuns;
 import io.kappa.bench.ResultTable;
-import io.kappa.bench.RunResult;
+import io.kappa.bench.Rounds;
+import io.kappa.bench.RunSummary;
+import io.kappa.bench.SinkRun;
 import io.kappa.bench.UploadedJob;
 import io.kappa.client.JobRunner;
 import io.kappa.job.JobOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,15 +27,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bin/kappa bench}: how close a replay gets to reading the topic, measured side by side in one run on the
- * running stack. The dataset is produced once per shape (its parameters are in the topic names) and reused.
+ * {@code bin/kappa bench}: how close a replay gets to the limit of this machine, measured side by side in one run on
+ * the running stack, in interleaved rounds. The dataset is produced once per shape (its parameters are in the topic
+ * names) and reused when its fingerprint matches.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the job against the limit of this machine, in one run, on the running stack:",
             "  (a) a plain KafkaConsumer reading the words topic; (a') one thread reading, splitting and counting;",
-            "  (b) the word-count replay into a discarding sink; (c) the replay into Cassandra;",
+            "  (s) the rows (a') counted, written straight into Cassandra with the best client settings of a small",
+            "  grid; (b) the word-count replay into a discarding sink; (c) the replay into Cassandra;",
             "  (d) the weather replay into Cassandra; (e) live at a fixed rate: latency beyond the window end.",
-            "Prints records/s, words/s, the ratio to (a), peak memory, and whether each run counted every word.",
+            "Every run once per round, the order rotated from round to round. Prints the median seconds and their range,",
+            "records/s, words/s, (c) as a multiple of the limit (the larger of (a') and (s)), (a) and (b) as multiples",
+            "of (a'), peak memory, and whether each run counted every word (exit 1 if one did not).",
+            "Stops if other jobs run on the session cluster (see --allow-other-jobs).",
             "The dataset (default 2,000,000 lines) is produced on the first run and reused once its fingerprint",
             "matches. See docs/benchmarks.md."})
 public class BenchCommand implements Callable<Integer> {
@@ -51,7 +60,7 @@ public class BenchCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--weather-rounds", defaultValue = "250",
-            description = "readings of each of the 400 bundled cities, one a minute (default: ${DEFAULT-VALUE})")
+            description = "readings of each of the 400 featured cities, one a minute (default: ${DEFAULT-VALUE})")
     int weatherRounds;
 
     @Option(names = "--fresh-dataset",
@@ -62,19 +71,33 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "of the Flink runs (default: ${DEFAULT-VALUE})")
     int parallelism;
 
-    @Option(names = "--runs", split = ",", defaultValue = "raw,split,discard,cassandra,weather,live",
-            description = "which runs, comma-separated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", split = ",", defaultValue = "raw,split,sink,discard,cassandra,weather,live",
+            description = "which runs, comma-separated: raw (a), split (a'), sink (s), discard (b), cassandra (c), "
+                    + "weather (d), live (e) (default: ${DEFAULT-VALUE})")
     List<String> runs;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "rounds; each runs every run once, the order rotated (default: ${DEFAULT-VALUE})")
+    int rounds;
 
     @Option(names = "--replay-runtimes", split = ",", defaultValue = "streaming,batch",
             description = "replay runtimes for (b) and (c) (default: ${DEFAULT-VALUE})")
     List<JobOptions.ReplayRuntime> runtimes;
 
-    @Option(names = "--live-rate", defaultValue = "2000", description = "lines/s of the live run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sink-grid-seconds", defaultValue = "60",
+            description = "how long (s) may try client settings on its sample, in the first round (default: "
+                    + "${DEFAULT-VALUE})")
+    int sinkGridSeconds;
+
+    @Option(names = "--live-rate", defaultValue = "10000", description = "lines/s of the live run (default: ${DEFAULT-VALUE})")
     double liveRate;
 
     @Option(names = "--live-seconds", defaultValue = "60", description = "length of the live run (default: ${DEFAULT-VALUE})")
     int liveSeconds;
+
+    @Option(names = "--allow-other-jobs",
+            description = "measure even if other jobs run on the session cluster (the table's header names them)")
+    boolean allowOtherJobs;
 
     @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
     String flinkUrl;
@@ -82,49 +105,61 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--jar", description = "the job jar (default: job/target/kappa-job.jar)")
     Path jar;
 
+    private static final List<String> RUNS = List.of("raw", "split", "sink", "discard", "cassandra", "weather", "live");
+
     @Override
     public Integer call() {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1");
+        }
+        runs.stream().filter(r -> !RUNS.contains(r)).findFirst().ifPresent(r -> {
+            throw new IllegalArgumentException("--runs: unknown run '" + r + "' (known: " + String.join(",", RUNS) + ")");
+        });
         PrintWriter out = spec.commandLine().getOut();
         JobRunner runner = new JobRunner(flinkUrl);
         Path jobJar = jar != null ? jar : KappaCli.home().resolve("job/target/kappa-job.jar");
         out.printf("bench: %s, %d cores, %.1f GiB; Kafka %s, Flink %s, parallelism %d%n", JvmFigures.cpu(),
                 JvmFigures.cores(), JvmFigures.totalMemoryGiB(), connections.bootstrapServers, flinkUrl, parallelism);
+        String otherJobs = OtherJobs.check(runner.jobs(), allowOtherJobs);
         BenchTarget target = new BenchTarget(connections.kafka(), connections.cassandra(), connections::pointJobAt, out,
                 spec.commandLine().getErr());
         Dataset data = Dataset.prepare(target, new Dataset.Shape(lines, vocabulary, partitions, weatherRounds),
                 freshDataset);
-        List<RunResult> results = new ArrayList<>();
-        if (runs.contains("raw")) {
-            results.add(ConsumerBaselines.read(target, data));
-        }
-        if (runs.contains("split")) {
-            results.add(ConsumerBaselines.readSplitCount(target, data));
-        }
         String jarId = null;
         if (runs.stream().anyMatch(r -> List.of("discard", "cassandra", "weather", "live").contains(r))) {
             jarId = runner.upload(jobJar);
         }
-        UploadedJob job = new UploadedJob(runner, jarId, parallelism);
-        ReplayRuns replays = new ReplayRuns(target, job);
-        for (JobOptions.ReplayRuntime runtime : runtimes) {
-            if (runs.contains("discard")) {
-                results.add(replays.wordCount(data, runtime, true));
-            }
-        }
-        for (JobOptions.ReplayRuntime runtime : runtimes) {
-            if (runs.contains("cassandra")) {
-                results.add(replays.wordCount(data, runtime, false));
-            }
-        }
-        if (runs.contains("weather")) {
-            results.add(replays.weather(data));
-        }
-        if (runs.contains("live")) {
-            results.add(new LiveRun(target, job).run(new LiveRun.Feed(liveRate, liveSeconds, vocabulary, partitions)));
-        }
+        List<Rounds.Run> selected = selected(target, data, new UploadedJob(runner, jarId, parallelism));
+        List<RunSummary> results = Rounds.measure(selected, rounds, out);
         out.println();
-        out.print(ResultTable.format(results));
+        out.print(ResultTable.format(results, otherJobs));
         out.flush();
-        return results.stream().allMatch(RunResult::passed) ? 0 : 1;
+        return results.stream().allMatch(RunSummary::passed) ? 0 : 1;
+    }
+
+    /** The runs asked for, in the order of the first round. */
+    private List<Rounds.Run> selected(BenchTarget target, Dataset data, UploadedJob job) {
+        ConsumerBaselines baselines = new ConsumerBaselines(target, data);
+        SinkRun sink = new SinkRun(target, data, baselines::rows, Duration.ofSeconds(sinkGridSeconds));
+        ReplayRuns replays = new ReplayRuns(target, job);
+        LiveRun live = new LiveRun(target, job);
+        List<Rounds.Run> selected = new ArrayList<>();
+        for (String run : RUNS) {
+            if (!runs.contains(run)) {
+                continue;
+            }
+            switch (run) {
+                case "raw" -> selected.add(new Rounds.Run("(a)", baselines::read));
+                case "split" -> selected.add(new Rounds.Run("(a')", baselines::readSplitCount));
+                case "sink" -> selected.add(new Rounds.Run("(s)", sink::run));
+                case "discard", "cassandra" -> runtimes.forEach(rt -> selected.add(new Rounds.Run(
+                        (run.equals("discard") ? "(b) " : "(c) ") + rt, () -> replays.wordCount(data, rt,
+                        run.equals("discard")))));
+                case "weather" -> selected.add(new Rounds.Run("(d)", () -> replays.weather(data)));
+                default -> selected.add(new Rounds.Run("(e)", () -> live.run(
+                        new LiveRun.Feed(liveRate, liveSeconds, vocabulary, partitions))));
+            }
+        }
+        return selected;
     }
 }

@@ -1,0 +1,57 @@
+package io.kappa.bench;
+
+import java.util.List;
+
+/**
+ * What the runs are measured against (issue 14): the one-thread count (a') and the sink's limit (s), medians over the
+ * rounds. <b>The limit</b> is the larger (slower) of the two: a replay into Cassandra can be no faster than counting
+ * the words on one thread nor than writing its rows. Replay → Cassandra is reported as a multiple of the limit
+ * (target ≤ 1.5×), replay → discard as a multiple of the one-thread count (target ≤ 1.0×).
+ *
+ * @param oneThreadSeconds (a'), or NaN when it did not run
+ * @param sinkSeconds      (s), or NaN when it did not run
+ */
+public record Limit(double oneThreadSeconds, double sinkSeconds) {
+    public static final double CASSANDRA_TARGET = 1.5;
+    public static final double DISCARD_TARGET = 1.0;
+
+    public static Limit of(List<RunSummary> runs) {
+        return new Limit(seconds(runs, RunResult.Kind.ONE_THREAD), seconds(runs, RunResult.Kind.SINK));
+    }
+
+    private static double seconds(List<RunSummary> runs, RunResult.Kind kind) {
+        return runs.stream().filter(r -> r.kind() == kind).mapToDouble(RunSummary::seconds).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    /** The larger of (a') and (s); NaN unless both ran. */
+    public double seconds() {
+        return Math.max(oneThreadSeconds, sinkSeconds); // NaN if either is
+    }
+
+    /**
+     * A run's median time as a multiple of what it is measured against: "2.90× limit" for (a'), (s) and the replays
+     * into Cassandra, "1.95× (a')" for (a) and the replays into a discarding sink; "" for the weather and live runs, or
+     * where the reference did not run.
+     */
+    public String multiple(RunSummary run) {
+        return switch (run.kind()) {
+            case RAW, DISCARD -> format(run.seconds(), oneThreadSeconds, "(a')");
+            case ONE_THREAD, SINK, CASSANDRA -> format(run.seconds(), seconds(), "limit");
+            case WEATHER, LIVE -> "";
+        };
+    }
+
+    private static String format(double seconds, double reference, String of) {
+        return Double.isNaN(reference) ? "" : String.format("%.2f× %s", seconds / reference, of);
+    }
+
+    /** One line under the table: the limit and where it comes from, and the targets; "" when it cannot be known. */
+    public String describe() {
+        if (Double.isNaN(seconds())) {
+            return "the limit needs both (a') and (s) (--runs split,sink): replays into Cassandra are not compared";
+        }
+        return String.format("the limit: %.1f s, the larger of (a') %.1f s and (s) %.1f s. Targets: (c) ≤ %.1f× limit,"
+                + " (b) ≤ %.1f× (a')", seconds(), oneThreadSeconds, sinkSeconds, CASSANDRA_TARGET, DISCARD_TARGET);
+    }
+}

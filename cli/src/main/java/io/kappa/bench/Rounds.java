@@ -1,0 +1,43 @@
+package io.kappa.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Interleaved rounds: each round measures every run once, in an order rotated by one from round to round, so that no
+ * run always comes first (a cold cache, a Cassandra that has not compacted yet) or always follows the same neighbour.
+ */
+public final class Rounds {
+    private Rounds() {}
+
+    /** A run to measure each round: a short label for the progress lines, and the measurement. */
+    public record Run(String label, Supplier<RunResult> measure) {}
+
+    /** The order of round {@code round} (from 0): the runs rotated left by {@code round}. */
+    static <T> List<T> order(List<T> runs, int round) {
+        List<T> rotated = new ArrayList<>(runs);
+        Collections.rotate(rotated, -(rotated.isEmpty() ? 0 : round % rotated.size()));
+        return rotated;
+    }
+
+    /** Measures every run {@code rounds} times; returns each run's summary, in the order of {@code runs}. */
+    public static List<RunSummary> measure(List<Run> runs, int rounds, PrintWriter out) {
+        Map<Run, List<RunResult>> results = new LinkedHashMap<>();
+        runs.forEach(r -> results.put(r, new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            List<Run> order = order(runs, round);
+            out.printf("round %d of %d: %s%n", round + 1, rounds,
+                    order.stream().map(Run::label).collect(Collectors.joining(", ")));
+            for (Run run : order) {
+                results.get(run).add(run.measure().get());
+            }
+        }
+        return results.values().stream().map(RunSummary::of).toList();
+    }
+}
