@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Interleaved rounds: each round measures every run once, in an order rotated by one from round to round, so that no
- * run always comes first (a cold cache, a Cassandra that has not compacted yet) or always follows the same neighbour.
+ * Interleaved rounds: each round measures every run once, in an order rotated by one from round to round, so that the
+ * runs take the positions in turn and meet the same order effects: none always comes first (cold caches) or always
+ * runs last (after every other run has filled Cassandra's memtables).
  */
 public final class Rounds {
     private Rounds() {}
