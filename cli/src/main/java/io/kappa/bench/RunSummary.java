@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One run over every round: its line of the table. Seconds are the median over the rounds, with their range; words
- * and the note are those of the median round (by seconds, or for the live run by its latency); it counted every word
+ * and the note are those of the median round (by seconds, or for the live run by its latency; of an even number of
+ * rounds, the slower of the two in the middle); it counted every word
  * only if every round did; its peak memory is the highest of the rounds.
  */
 public record RunSummary(RunResult.Kind kind, String run, long records, int rounds, double seconds, double minSeconds,
@@ -20,7 +21,7 @@ public record RunSummary(RunResult.Kind kind, String run, long records, int roun
         double[] seconds = rounds.stream().mapToDouble(RunResult::seconds).toArray();
         List<RunResult> byKey = rounds.stream().sorted(Comparator.comparingDouble(
                 r -> r.latencyMillis() != null ? r.latencyMillis() : r.seconds())).toList();
-        RunResult middle = byKey.get((byKey.size() - 1) / 2);
+        RunResult middle = byKey.get(byKey.size() / 2); // of two in the middle, the slower: never the flattering one
         Boolean all = rounds.stream().allMatch(r -> r.allCounted() == null) ? null
                 : rounds.stream().allMatch(RunResult::passed);
         String note = middle.note();

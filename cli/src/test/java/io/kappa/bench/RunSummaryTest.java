@@ -47,5 +47,6 @@ class RunSummaryTest {
                 "(e) live", 600, 60, 4000, true, 0, "TaskManager heap", "p99 " + p99 + " ms", p99)).toList();
         assertThat(RunSummary.of(rounds).note()).isEqualTo("p99 1200 ms; p99 over 3 rounds: 900–1,500 ms");
         assertThat(RunSummary.of(rounds.subList(0, 1)).note()).isEqualTo("p99 900 ms");
+        assertThat(RunSummary.of(rounds.subList(0, 2)).note()).isEqualTo("p99 1500 ms; p99 over 2 rounds: 900–1,500 ms");
     }
 }
