@@ -5,6 +5,7 @@ import io.kappa.client.Produce;
 import io.kappa.client.TextGenerator;
 import io.kappa.client.Topics;
 import io.kappa.client.WeatherSimulator;
+import io.kappa.kafka.KafkaReplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +35,7 @@ public record Dataset(String words, String weather, String empty, long lines, lo
         // "f400": the featured 400 cities; a topic made from the former bundled 400 (named without it) is not reused
         String weather = "bench-weather-f400-" + shape.weatherRounds() + "-p" + shape.partitions();
         Topics.create(target.kafka(), List.of(words, weather, EMPTY, LATE, WEATHER_LATE, DEAD), shape.partitions(),
-                (short) 1);
+                KafkaReplication.AUTOMATIC);
         long totalWords = 0;
         TextGenerator gen = new TextGenerator(spec);
         while (gen.hasNext()) {
