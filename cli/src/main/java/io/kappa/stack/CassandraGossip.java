@@ -3,7 +3,7 @@ package io.kappa.stack;
 import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
-import com.datastax.driver.core.policies.RoundRobinPolicy;
+import com.datastax.driver.core.policies.DCAwareRoundRobinPolicy;
 import com.datastax.driver.core.policies.WhiteListPolicy;
 import io.kappa.cassandra.CassandraSettings;
 import java.math.BigInteger;
@@ -31,7 +31,7 @@ final class CassandraGossip {
     /** A connection to this node only (the driver would otherwise spread queries over the ring). */
     static Cluster connect(String address, int port, Map<String, String> client) {
         CassandraSettings settings = new CassandraSettings(address, port, "system", 1, client);
-        return settings.clusterBuilder().withLoadBalancingPolicy(new WhiteListPolicy(new RoundRobinPolicy(),
+        return settings.clusterBuilder().withLoadBalancingPolicy(new WhiteListPolicy(DCAwareRoundRobinPolicy.builder().build(),
                 List.of(new InetSocketAddress(address, port)))).build();
     }
 
