@@ -87,8 +87,7 @@ public final class StackCommands {
             stack.up(out);
             StackConfig c = stack.config();
             out.printf("Up in %.1f s. Flink web UI: %s   Kafka: %s   Cassandra: %s%n", (System.nanoTime() - start) / 1e9,
-                    c.flinkRestUrl(), c.bootstrapServers(), c.cassandraHosts().replace(",", ":" + c.cassandraPort() + ",")
-                            + ":" + c.cassandraPort());
+                    c.flinkRestUrl(), c.bootstrapServers(), c.cassandraEndpoints());
             out.println("Prometheus: " + c.jobManagerMetricsUrl() + " (JobManager)   " + c.taskManagerMetricsUrl()
                     + (c.shape().taskManagers() == 1 ? "" : " and the next " + (c.shape().taskManagers() - 1) + " port(s)")
                     + " (TaskManager)");

@@ -125,7 +125,16 @@ public record StackConfig(Path home, Path stateDir, int kafkaPort, int kafkaCont
 
     /** Every broker: 127.0.0.1:9092,127.0.0.2:9092,… */
     public String bootstrapServers() {
-        return nodeAddresses(shape.brokers()).stream().map(a -> a + ":" + kafkaPort).collect(Collectors.joining(","));
+        return endpoints(shape.brokers(), kafkaPort);
+    }
+
+    /** Every Cassandra node's CQL endpoint: 127.0.0.1:9042,127.0.0.2:9042,… */
+    public String cassandraEndpoints() {
+        return endpoints(shape.cassandraNodes(), cassandraPort);
+    }
+
+    private static String endpoints(int nodes, int port) {
+        return nodeAddresses(nodes).stream().map(a -> a + ":" + port).collect(Collectors.joining(","));
     }
 
     /** Cassandra's contact points: every node's address (all on {@link #cassandraPort}). */

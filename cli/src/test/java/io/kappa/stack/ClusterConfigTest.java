@@ -26,6 +26,7 @@ class ClusterConfigTest {
         StackConfig c = StackConfig.defaults(HOME).withShape(CLUSTER);
         assertThat(c.bootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.2:9092,127.0.0.3:9092");
         assertThat(c.cassandraHosts()).isEqualTo("127.0.0.1,127.0.0.2,127.0.0.3");
+        assertThat(c.cassandraEndpoints()).isEqualTo("127.0.0.1:9042,127.0.0.2:9042,127.0.0.3:9042");
         assertThat(c.taskManagerMetricsPort(2)).isEqualTo(9251);
         StackConfig one = StackConfig.defaults(HOME);
         assertThat(one.bootstrapServers()).as("one of each: as before").isEqualTo("127.0.0.1:9092");
