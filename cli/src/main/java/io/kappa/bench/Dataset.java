@@ -6,6 +6,7 @@ import io.kappa.client.RecordSender;
 import io.kappa.client.TextGenerator;
 import io.kappa.client.Topics;
 import io.kappa.client.WeatherSimulator;
+import io.kappa.kafka.KafkaReplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public record Dataset(String words, String weather, String empty, long lines, lo
             Topics.delete(target.kafka(), List.of(words, weather));
         }
         Topics.create(target.kafka(), List.of(words, weather, EMPTY, LATE, WEATHER_LATE, DEAD), shape.partitions(),
-                (short) 1);
+                KafkaReplication.AUTOMATIC);
         Offsets offsets = new Offsets(target.kafka());
         Produce.TextSummary text = produceOrCheck(target, offsets, words, "words", lines, "lines",
                 out -> Produce.generateInto(spec, out));

@@ -8,6 +8,7 @@ import io.kappa.client.TopicReader;
 import io.kappa.client.Topics;
 import io.kappa.client.WordCounts;
 import io.kappa.job.JobArgs;
+import io.kappa.kafka.KafkaReplication;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public record LiveRun(BenchTarget target, UploadedJob job) {
         String topic = "bench-live-" + System.currentTimeMillis();
         String keyspace = "bench_live";
         Keyspaces.drop(target.cassandra().keyspace(keyspace), keyspace);
-        Topics.create(target.kafka(), List.of(topic), feed.partitions(), (short) 1);
+        Topics.create(target.kafka(), List.of(topic), feed.partitions(), KafkaReplication.AUTOMATIC);
         JobArgs args = target.jobArgs(JobArgs.live(), topic, keyspace).noWeather()
                 .window(Duration.ofMillis(WINDOW_MILLIS)).outOfOrderness(Duration.ofMillis(OUT_OF_ORDERNESS_MILLIS))
                 .idleness(Duration.ZERO).groupId(topic).jobName("bench live");

@@ -19,6 +19,7 @@ import io.kappa.client.WordCounts;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobNames;
 import io.kappa.job.JobOptions;
+import io.kappa.kafka.KafkaReplication;
 import io.kappa.stack.FlinkCli;
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
@@ -74,7 +75,7 @@ public class DemoCommand implements Callable<Integer> {
             description = "event time the sample covers, ending now (default: ${DEFAULT-VALUE})")
     Duration span;
 
-    private final StackConfig stack = StackConfig.defaults(KappaCli.home());
+    private final StackConfig stack = StackConfig.recorded(KappaCli.home());
     private final Connections connections = new Connections();
     private PrintWriter out;
 
@@ -153,7 +154,7 @@ public class DemoCommand implements Callable<Integer> {
             }
         }
         Topics.delete(connections.kafka(), TOPICS);
-        Topics.create(connections.kafka(), List.of(WORDS, WEATHER), 2, (short) 1);
+        Topics.create(connections.kafka(), List.of(WORDS, WEATHER), 2, KafkaReplication.AUTOMATIC);
         Keyspaces.drop(connections.cassandra().keyspace(LIVE_KS), LIVE_KS, REPLAY_KS);
         Keyspaces.create(connections.cassandra().keyspace(LIVE_KS));
         out.println("  topics " + WORDS + ", " + WEATHER + " (2 partitions; each version's side topics, e.g. " + LATE

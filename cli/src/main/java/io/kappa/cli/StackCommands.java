@@ -2,6 +2,7 @@ package io.kappa.cli;
 
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
+import io.kappa.stack.StackShape;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,41 +36,61 @@ public final class StackCommands {
                 description = "Flink JobManager's Prometheus endpoint (default: ${DEFAULT-VALUE})")
         int jobManagerMetrics;
         @Option(names = "--taskmanager-metrics-port", defaultValue = "9250",
-                description = "Flink TaskManager's Prometheus endpoint (default: ${DEFAULT-VALUE})")
+                description = "the first Flink TaskManager's Prometheus endpoint; the next ones take the ports after it "
+                        + "(default: ${DEFAULT-VALUE})")
         int taskManagerMetrics;
-
-        StackConfig config() {
-            StackConfig d = StackConfig.defaults(KappaCli.home());
-            return new StackConfig(d.home(), d.stateDir(), kafka, kafkaController, cassandra, cassandraStorage,
-                    flinkRest, flinkRpc, jobManagerMetrics, taskManagerMetrics, false, null);
-        }
     }
 
+    /** How many of each server. */
+    static class ShapeOptions {
+        @Option(names = "--brokers", defaultValue = "1",
+                description = "Kafka brokers, one KRaft quorum, broker k on 127.0.0.k (default: ${DEFAULT-VALUE})")
+        int brokers;
+        @Option(names = "--cassandra-nodes", defaultValue = "1",
+                description = "Cassandra nodes, one ring, node k on 127.0.0.k (default: ${DEFAULT-VALUE})")
+        int cassandraNodes;
+        @Option(names = "--taskmanagers", defaultValue = "1",
+                description = "Flink TaskManagers of the session cluster (default: ${DEFAULT-VALUE})")
+        int taskManagers;
+    }
+
+    static StackConfig config(PortOptions p, ShapeOptions shape) {
+        StackConfig d = StackConfig.defaults(KappaCli.home());
+        return new StackConfig(d.home(), d.stateDir(), p.kafka, p.kafkaController, p.cassandra, p.cassandraStorage,
+                p.flinkRest, p.flinkRpc, p.jobManagerMetrics, p.taskManagerMetrics, false, null,
+                new StackShape(shape.brokers, shape.cassandraNodes, shape.taskManagers));
+    }
+
+    /** The stack in the default state folder, of the shape it was started with. */
     static LocalStack defaultStack() {
-        return new LocalStack(StackConfig.defaults(KappaCli.home()));
+        return new LocalStack(StackConfig.recorded(KappaCli.home()));
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Start Kafka, Cassandra and a Flink session cluster on this machine, each its own JVM, "
-                    + "and wait until each answers. Safe to run twice.")
+            description = "Start Kafka, Cassandra and a Flink session cluster on this machine, each server its own JVM, "
+                    + "and wait until each answers. Safe to run twice; a running stack keeps its shape "
+                    + "(--brokers, --cassandra-nodes, --taskmanagers). See docs/scaling.md.")
     public static class Up implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @picocli.CommandLine.Mixin
         PortOptions ports = new PortOptions();
+        @picocli.CommandLine.Mixin
+        ShapeOptions shape = new ShapeOptions();
 
         @Override
         public Integer call() {
             long start = System.nanoTime();
-            LocalStack stack = new LocalStack(ports.config());
+            LocalStack stack = new LocalStack(config(ports, shape));
             PrintWriter out = spec.commandLine().getOut();
             out.println("Starting the local stack (state in " + stack.config().stateDir() + "):");
             stack.up(out);
-            out.printf("Up in %.1f s. Flink web UI: %s   Kafka: %s   Cassandra: 127.0.0.1:%d%n",
-                    (System.nanoTime() - start) / 1e9, stack.config().flinkRestUrl(), stack.config().bootstrapServers(),
-                    stack.config().cassandraPort());
-            out.println("Prometheus: " + stack.config().jobManagerMetricsUrl() + " (JobManager)   "
-                    + stack.config().taskManagerMetricsUrl() + " (TaskManager)");
+            StackConfig c = stack.config();
+            out.printf("Up in %.1f s. Flink web UI: %s   Kafka: %s   Cassandra: %s%n", (System.nanoTime() - start) / 1e9,
+                    c.flinkRestUrl(), c.bootstrapServers(), c.cassandraEndpoints());
+            out.println("Prometheus: " + c.jobManagerMetricsUrl() + " (JobManager)   " + c.taskManagerMetricsUrl()
+                    + (c.shape().taskManagers() == 1 ? "" : " and the next " + (c.shape().taskManagers() - 1) + " port(s)")
+                    + " (TaskManager)");
             out.println("Logs: " + stack.config().logs() + "   Stop with: bin/kappa down");
             return 0;
         }

@@ -25,7 +25,10 @@ public class TopicsCommand {
         Connections connections = new Connections();
         @Option(names = "--partitions", defaultValue = "2", description = "partitions per topic (default: ${DEFAULT-VALUE})")
         int partitions;
-        @Option(names = "--replication-factor", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        @Option(names = "--replication-factor", defaultValue = "0",
+                description = "copies of each partition; 0 (the default): as many as there are brokers, at most 3. "
+                        + "At 3 or more a topic gets min.insync.replicas=2: it survives one lost broker without "
+                        + "losing or refusing a write (acks=all)")
         short replication;
         @Parameters(arity = "0..*", paramLabel = "TOPIC", description = "topic names")
         List<String> names = new ArrayList<>();
@@ -36,6 +39,9 @@ public class TopicsCommand {
                 throw new IllegalArgumentException("--partitions must be at least 1");
             }
             List<String> wanted = names.isEmpty() ? JobTopics.ALL : names;
+            if (replication < 0) {
+                throw new IllegalArgumentException("--replication-factor must be 0 (automatic) or more");
+            }
             List<String> created = Topics.create(connections.kafka(), wanted, partitions, replication);
             for (String t : wanted) {
                 spec.commandLine().getOut().println("  " + t + (created.contains(t) ? "  created (" + partitions + " partitions)" : "  exists"));

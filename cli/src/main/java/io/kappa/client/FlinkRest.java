@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The few calls of the Flink REST API (the one the web UI uses) that the client needs; {@link JobRunner} builds on it. */
 public final class FlinkRest {
@@ -34,9 +36,11 @@ public final class FlinkRest {
         return send("GET", path, HttpRequest.BodyPublishers.noBody(), null);
     }
 
-    /** How many TaskManagers are registered with the JobManager ({@code GET /overview}). */
-    public int taskManagers() {
-        return get("/overview").path("taskmanagers").asInt();
+    /** The resource ids of the registered TaskManagers ({@code GET /taskmanagers}). */
+    public List<String> taskManagerIds() {
+        List<String> ids = new ArrayList<>();
+        get("/taskmanagers").path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText()));
+        return ids;
     }
 
     public List<Job> jobs() {
@@ -244,6 +248,30 @@ public final class FlinkRest {
     /** How many failures the job has recorded (its exception history). */
     public int failures(String jobId) {
         return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
+    }
+
+    /** Whether the job runs with every task running: not failing over, restarting or still deploying. */
+    public boolean tasksRunning(String jobId) {
+        JsonNode j = get("/jobs/" + jobId);
+        if (!j.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode v : j.path("vertices")) {
+            if (!v.path("status").asText().equals("RUNNING")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The resource ids of the TaskManagers the job's tasks run on. */
+    public Set<String> taskManagersOf(String jobId) {
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
+            get("/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/taskmanagers").path("taskmanagers")
+                    .forEach(tm -> ids.add(tm.path("taskmanager-id").asText()));
+        }
+        return ids;
     }
 
     public String state(String jobId) {

@@ -1,5 +1,6 @@
 package io.kappa.client;
 
+import io.kappa.kafka.KafkaReplication;
 import io.kappa.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,22 +47,27 @@ public final class Topics {
      * Creates the topics that do not exist yet and waits until every partition of every named topic (new or not)
      * can be written to. Returns the names it created.
      *
+     * @param replication the replication factor, or {@link KafkaReplication#AUTOMATIC} for as many replicas as there
+     *                    are brokers, at most 3; at 3 replicas or more a topic gets {@code min.insync.replicas=2}
      * @throws IllegalStateException one line saying what is wrong and what to try
      */
     public static List<String> create(KafkaSettings kafka, List<String> names, int partitions, short replication) {
         return create(kafka, names, partitions, replication, Map.of());
     }
 
-    /** As {@link #create(KafkaSettings, List, int, short)}, with topic configs for the new topics. */
+    /** As {@link #create(KafkaSettings, List, int, short)}, with topic configs for the new topics (they win). */
     public static List<String> create(KafkaSettings kafka, List<String> names, int partitions, short replication,
                                       Map<String, String> configs) {
         try (Admin admin = admin(kafka)) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<String> absent = names.stream().filter(n -> !existing.contains(n)).distinct().toList();
             List<NewTopic> missing = new ArrayList<>();
-            for (String name : names) {
-                if (!existing.contains(name) && missing.stream().noneMatch(t -> t.name().equals(name))) {
-                    missing.add(new NewTopic(name, partitions, replication).configs(configs));
-                }
+            if (!absent.isEmpty()) {
+                short factor = replication != KafkaReplication.AUTOMATIC ? replication
+                        : KafkaReplication.factorFor(admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).size());
+                Map<String, String> all = new HashMap<>(KafkaReplication.topicConfigs(factor));
+                all.putAll(configs);
+                absent.forEach(name -> missing.add(new NewTopic(name, partitions, factor).configs(all)));
             }
             if (!missing.isEmpty()) {
                 try {

@@ -6,13 +6,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.kappa.cassandra.CassandraSettings;
 
-/** A single Cassandra 5.0 node from cassandra-all, configured for loopback. */
+/**
+ * A Cassandra 5.0 node from cassandra-all. Node k (from 1) of the stack's cluster listens on 127.0.0.k with the stack's
+ * CQL and storage ports, takes the k-th of n evenly spaced tokens, and knows node 1 as its seed. Nodes are started one
+ * after another: each is ready when it answers CQL and every other running node sees it NORMAL ({@link CassandraGossip}),
+ * since a node must not join while another is still joining.
+ */
 public class CassandraNode extends ManagedServer {
+    private final int node;
 
-    public CassandraNode(StackConfig config) {
-        super(config, "cassandra");
+    public CassandraNode(StackConfig config, int node) {
+        super(config, node == 1 ? "cassandra" : "cassandra-" + node);
+        this.node = node;
+    }
+
+    @Override
+    public String address() {
+        return StackConfig.nodeAddress(node);
+    }
+
+    private int nodes() {
+        return config.shape().cassandraNodes();
     }
 
     @Override
@@ -27,7 +42,7 @@ public class CassandraNode extends ManagedServer {
 
     @Override
     public String describe() {
-        return "Cassandra on 127.0.0.1:" + config.cassandraPort();
+        return "Cassandra" + (node == 1 ? "" : " node " + node) + " on " + address() + ":" + config.cassandraPort();
     }
 
     private Path yaml() {
@@ -40,23 +55,33 @@ public class CassandraNode extends ManagedServer {
             throw new StackException("Cassandra 5.0 runs on Java 11 or 17, and this is Java " + Runtime.version().feature()
                     + ": set JAVA_HOME to a JDK 17");
         }
-        if (Ports.answers(config.cassandraStoragePort())) {
-            throw new StackException("port " + config.cassandraStoragePort() + " (Cassandra storage) is already in use "
-                    + "by another process: stop it, or choose another port with --cassandra-storage-port");
-        }
+        Ports.requireFree(address(), config.cassandraStoragePort(), "Cassandra storage", "--cassandra-storage-port");
+        write(yaml(), yamlText());
+        write(dir().resolve("logback.xml"), String.join("\n",
+                "<configuration>",
+                "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">",
+                "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n</pattern></encoder>",
+                "  </appender>",
+                "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>",
+                "</configuration>",
+                ""));
+    }
+
+    /** cassandra.yaml: this node on its address, its token of the ring, node 1 as the seed. */
+    String yamlText() {
         Path d = dir();
-        write(yaml(), String.join("\n",
+        return String.join("\n",
                 "cluster_name: kappa",
                 "num_tokens: 1",
-                "initial_token: 0",
+                "initial_token: " + CassandraGossip.token(node, nodes()),
                 "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
                 "endpoint_snitch: SimpleSnitch",
                 "seed_provider:",
                 "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
                 "    parameters:",
-                "      - seeds: \"127.0.0.1:" + config.cassandraStoragePort() + "\"",
-                "listen_address: 127.0.0.1",
-                "rpc_address: 127.0.0.1",
+                "      - seeds: \"" + StackConfig.nodeAddress(1) + ":" + config.cassandraStoragePort() + "\"",
+                "listen_address: " + address(),
+                "rpc_address: " + address(),
                 "storage_port: " + config.cassandraStoragePort(),
                 "native_transport_port: " + config.cassandraPort(),
                 "start_native_transport: true",
@@ -79,15 +104,7 @@ public class CassandraNode extends ManagedServer {
                 "  configurations:",
                 "    default:",
                 "      class_name: TrieMemtable",
-                "") + (config.security() == null ? "" : String.join("\n", config.security().cassandraYaml()) + "\n"));
-        write(d.resolve("logback.xml"), String.join("\n",
-                "<configuration>",
-                "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">",
-                "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n</pattern></encoder>",
-                "  </appender>",
-                "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>",
-                "</configuration>",
-                ""));
+                "") + (config.security() == null ? "" : String.join("\n", config.security().cassandraYaml()) + "\n");
     }
 
     @Override
@@ -95,7 +112,8 @@ public class CassandraNode extends ManagedServer {
         Path d = dir();
         List<String> jvm = new ArrayList<>(List.of(
                 // cassandra always calls mlockall: a small -Xms keeps what it pins small
-                "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Xss256k",
+                // one node alone keeps the heap it always had; a cluster's nodes share the machine (docs/scaling.md)
+                "-Xms256m", nodes() == 1 ? "-Xmx1g" : "-Xmx640m", "-XX:+UseG1GC", "-Xss256k",
                 "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
                 "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
@@ -112,6 +130,9 @@ public class CassandraNode extends ManagedServer {
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.superuser_setup_delay_ms=0",
                 "-Dcassandra.memtable.row_overhead_size=180"));
+        if (nodes() > 1) {
+            jvm.add("-Dcassandra.ring_delay_ms=5000"); // a joining node waits this long for the ring: 30 s by default
+        }
         if (config.throwawayData()) {
             jvm.add("-Dcassandra.unsafesystem=true");
             jvm.add("-Dcassandra.skip_sync=true");
@@ -122,7 +143,7 @@ public class CassandraNode extends ManagedServer {
 
     @Override
     protected boolean ready() {
-        if (!Ports.answers(config.cassandraPort())) {
+        if (!Ports.answers(address(), config.cassandraPort())) {
             return false;
         }
         StackSecurity security = config.security();
@@ -133,12 +154,12 @@ public class CassandraNode extends ManagedServer {
                     + " WITH PASSWORD = '" + security.cassandraPassword() + "' AND LOGIN = true AND SUPERUSER = true")
                     && answers(security.cassandraClientProperties());
         }
-        return answers(Map.of());
+        return answers(Map.of()) && (nodes() == 1 || seenByTheOthers());
     }
 
     private boolean answers(Map<String, String> client, String... statements) {
-        CassandraSettings settings = new CassandraSettings("127.0.0.1", config.cassandraPort(), "system", 1, client);
-        try (Cluster cluster = settings.clusterBuilder().build(); Session session = cluster.connect()) {
+        try (Cluster cluster = CassandraGossip.connect(address(), config.cassandraPort(), client);
+             Session session = cluster.connect()) {
             for (String statement : statements) {
                 session.execute(statement);
             }
@@ -146,5 +167,22 @@ public class CassandraNode extends ManagedServer {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** Every other running node of the cluster sees this one NORMAL, in the generation it started with. */
+    private boolean seenByTheOthers() {
+        CassandraGossip.Entry self = CassandraGossip.viewOf(address(), config.cassandraPort(), Map.of())
+                .map(view -> view.get(address())).orElse(null);
+        if (self == null) {
+            return false;
+        }
+        for (int k = 1; k <= nodes(); k++) {
+            CassandraNode other = new CassandraNode(config, k);
+            if (k != node && other.isRunning() && !CassandraGossip.viewOf(other.address(), config.cassandraPort(), Map.of())
+                    .map(view -> CassandraGossip.sees(view, self)).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,18 +22,29 @@ public class FlinkProcess extends ManagedServer {
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
     private final boolean jobManager;
+    /** The TaskManager's number, from 1 (0 for the JobManager). */
+    private final int number;
+    /** The resource id this process was last launched with ({@code taskmanager.resource-id}), or null. */
+    private String resourceId;
 
-    private FlinkProcess(StackConfig config, boolean jobManager) {
-        super(config, jobManager ? "flink-jobmanager" : "flink-taskmanager");
+    private FlinkProcess(StackConfig config, boolean jobManager, int number) {
+        super(config, jobManager ? "flink-jobmanager" : number == 1 ? "flink-taskmanager" : "flink-taskmanager-" + number);
         this.jobManager = jobManager;
+        this.number = number;
     }
 
     public static FlinkProcess jobManager(StackConfig config) {
-        return new FlinkProcess(config, true);
+        return new FlinkProcess(config, true, 0);
     }
 
+    /** The first TaskManager. */
     public static FlinkProcess taskManager(StackConfig config) {
-        return new FlinkProcess(config, false);
+        return taskManager(config, 1);
+    }
+
+    /** TaskManager k (from 1): the same configuration, its own Prometheus port and resource id. */
+    public static FlinkProcess taskManager(StackConfig config, int k) {
+        return new FlinkProcess(config, false, k);
     }
 
     @Override
@@ -48,17 +59,17 @@ public class FlinkProcess extends ManagedServer {
 
     /** This daemon's Prometheus endpoint ({@code metrics.reporter.prom.port}). */
     public int metricsPort() {
-        return jobManager ? config.jobManagerMetricsPort() : config.taskManagerMetricsPort();
+        return jobManager ? config.jobManagerMetricsPort() : config.taskManagerMetricsPort(number);
     }
 
     public String metricsUrl() {
-        return jobManager ? config.jobManagerMetricsUrl() : config.taskManagerMetricsUrl();
+        return jobManager ? config.jobManagerMetricsUrl() : config.taskManagerMetricsUrl(number);
     }
 
     @Override
     public String describe() {
         return jobManager ? "Flink JobManager, web UI on " + config.flinkRestUrl()
-                : "Flink TaskManager";
+                : "Flink TaskManager" + (number == 1 ? "" : " " + number) + " on localhost";
     }
 
     @Override
@@ -72,11 +83,18 @@ public class FlinkProcess extends ManagedServer {
         return config.logs().resolve(name() + ".out");
     }
 
-    /** The stack's ports and folders, as -D dynamic properties on top of flink-conf/config.yaml. */
+    /**
+     * The stack's ports and folders, as -D dynamic properties on top of flink-conf/config.yaml; a TaskManager's
+     * resource id names it and its launch, so that {@link #ready} finds this very process registered.
+     */
     public List<String> dynamicProperties() {
         List<String> props = dynamicProperties(config);
         props.add("-D");
         props.add("metrics.reporter.prom.port=" + metricsPort());
+        if (resourceId != null) {
+            props.add("-D");
+            props.add("taskmanager.resource-id=" + resourceId);
+        }
         return props;
     }
 
@@ -135,6 +153,9 @@ public class FlinkProcess extends ManagedServer {
 
     @Override
     protected List<String> command() {
+        if (!jobManager) {
+            resourceId = name() + "_" + System.currentTimeMillis();
+        }
         Path conf = config.flinkConfDir();
         String cp = ChildJvm.classpath(config.lib("flink"));
         List<String> args = new ArrayList<>(List.of("--configDir", conf.toString()));
@@ -172,11 +193,17 @@ public class FlinkProcess extends ManagedServer {
         return results;
     }
 
+    /**
+     * The JobManager answers; a TaskManager this object launched is registered under its resource id (not a
+     * registration of an earlier process of the same name that the JobManager has not dropped yet); one already
+     * running counts when the JobManager has as many TaskManagers as its number.
+     */
     @Override
     protected boolean ready() {
         try {
-            int taskManagers = new FlinkRest(config.flinkRestUrl()).taskManagers();
-            return jobManager || taskManagers > 0;
+            FlinkRest rest = new FlinkRest(config.flinkRestUrl());
+            List<String> registered = rest.taskManagerIds();
+            return jobManager || (resourceId == null ? registered.size() >= number : registered.contains(resourceId));
         } catch (ClientException e) {
             return false; // not answering yet
         }

@@ -73,21 +73,49 @@ public abstract class ManagedServer {
         return process().isPresent();
     }
 
+    /** The loopback address it listens on: 127.0.0.1, or 127.0.0.k for node k of a cluster. */
+    public String address() {
+        return Ports.LOOPBACK;
+    }
+
     /**
      * Starts the server unless it is already running, and waits until it is ready.
      *
      * @return false if it was already running
      */
     public boolean start(Duration timeout) {
+        Optional<ProcessHandle> started = launch();
+        awaitReady(started, timeout);
+        return started.isPresent();
+    }
+
+    /**
+     * Starts the server's process unless it is already running, without waiting for it: servers that only become
+     * ready together (a Kafka quorum) are launched first, then {@link #awaitReady awaited}.
+     *
+     * @return the new process, or empty if it was already running
+     */
+    public Optional<ProcessHandle> launch() {
         if (isRunning()) {
-            Deadline.await(describe(), timeout, this::ready);
-            return false;
+            return Optional.empty();
         }
         if (port() != NO_PORT) {
-            Ports.requireFree(port(), describe(), portOption());
+            Ports.requireFree(address(), port(), describe(), portOption());
         }
         prepare();
-        ProcessHandle process = ChildJvm.start(command(), dir(), stdout(), pidFile(), environment());
+        return Optional.of(ChildJvm.start(command(), dir(), stdout(), pidFile(), environment()));
+    }
+
+    /**
+     * Waits until the server is ready; a process that {@link #launch} started and that exits or is not ready in time
+     * is stopped, and the failure names the end of its log.
+     */
+    public void awaitReady(Optional<ProcessHandle> launched, Duration timeout) {
+        if (launched.isEmpty()) {
+            Deadline.await(describe(), timeout, this::ready);
+            return;
+        }
+        ProcessHandle process = launched.get();
         try {
             Deadline.await(describe() + " (log: " + log() + ")", timeout, () -> {
                 if (!process.isAlive()) {
@@ -101,7 +129,6 @@ public abstract class ManagedServer {
             ChildJvm.stop(process, 5_000);
             throw e;
         }
-        return true;
     }
 
     /** @return false if it was not running */

@@ -61,7 +61,7 @@ class FlinkProcessTest {
             StackConfig d = StackConfig.forTests(HOME, state);
             StackConfig config = new StackConfig(d.home(), d.stateDir(), d.kafkaPort(), d.kafkaControllerPort(),
                     d.cassandraPort(), d.cassandraStoragePort(), d.flinkRestPort(), d.flinkRpcPort(),
-                    d.jobManagerMetricsPort(), taken.getLocalPort(), true, null);
+                    d.jobManagerMetricsPort(), taken.getLocalPort(), true, null, null);
             assertThatThrownBy(() -> FlinkProcess.taskManager(config).prepare()).isInstanceOf(StackException.class)
                     .hasMessage("port " + taken.getLocalPort() + " (Flink TaskManager Prometheus metrics) is already in "
                             + "use by another process: stop it, or choose another port with --taskmanager-metrics-port");

@@ -9,8 +9,10 @@ import io.kappa.client.TopicReader;
 import io.kappa.client.Topics;
 import io.kappa.client.WordCounts;
 import io.kappa.job.JobArgs;
+import io.kappa.kafka.KafkaReplication;
 import io.kappa.stack.LocalStack;
 import io.kappa.stack.StackConfig;
+import io.kappa.stack.StackShape;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   <li>{@link #disposable()}: a second run-wide stack for the tests that kill servers or measure them
  *       ({@code FaultsIT}, {@code DifferentialIT}, {@code SoakIT}), which run last;</li>
  *   <li>{@link #dedicated()}: a stack of the class's own;</li>
- *   <li>{@link #secured()}: a dedicated stack with SASL_SSL Kafka and password+TLS Cassandra.</li>
+ *   <li>{@link #secured()}: a dedicated stack with SASL_SSL Kafka and password+TLS Cassandra;</li>
+ *   <li>{@link #cluster}: a dedicated stack of several brokers, Cassandra nodes and TaskManagers ({@code ClusterIT}).</li>
  * </ul>
  * Every wait in the tests goes through {@link Deadline} or {@link #await}, each with a deadline and a description
  * of what it waited for.
@@ -51,15 +54,17 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
     private enum Kind { SHARED, DISPOSABLE, DEDICATED, SECURED }
 
     private final Kind kind;
+    private final StackShape shape;
     private LocalStack stack;
 
-    private RealStack(Kind kind) {
+    private RealStack(Kind kind, StackShape shape) {
         this.kind = kind;
+        this.shape = shape;
     }
 
     /** The run's shared stack (Kafka, Cassandra, Flink session cluster). */
     public static RealStack shared() {
-        return new RealStack(Kind.SHARED);
+        return new RealStack(Kind.SHARED, StackShape.ONE);
     }
 
     /**
@@ -69,17 +74,22 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
      * {@code junit.jupiter.testclass.order.default} in junit-platform.properties).
      */
     public static RealStack disposable() {
-        return new RealStack(Kind.DISPOSABLE);
+        return new RealStack(Kind.DISPOSABLE, StackShape.ONE);
     }
 
     /** A stack of the test class's own. */
     public static RealStack dedicated() {
-        return new RealStack(Kind.DEDICATED);
+        return new RealStack(Kind.DEDICATED, StackShape.ONE);
     }
 
     /** A stack of its own with Kafka on SASL_SSL and Cassandra with passwords and TLS (see StackSecurity). */
     public static RealStack secured() {
-        return new RealStack(Kind.SECURED);
+        return new RealStack(Kind.SECURED, StackShape.ONE);
+    }
+
+    /** A stack of its own with this many brokers (one KRaft quorum), Cassandra nodes (one ring) and TaskManagers. */
+    public static RealStack cluster(int brokers, int cassandraNodes, int taskManagers) {
+        return new RealStack(Kind.DEDICATED, new StackShape(brokers, cassandraNodes, taskManagers));
     }
 
     public LocalStack stack() {
@@ -98,19 +108,19 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         if (kind == Kind.SHARED || kind == Kind.DISPOSABLE) {
             stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent("kappa-stack-" + kind, k -> new SharedStack(start(false)), SharedStack.class)
+                    .getOrComputeIfAbsent("kappa-stack-" + kind, k -> new SharedStack(start(false, shape)), SharedStack.class)
                     .stack();
             cancelJobsLeftRunning();
         } else {
-            stack = start(kind == Kind.SECURED);
+            stack = start(kind == Kind.SECURED, shape);
         }
     }
 
-    private static LocalStack start(boolean secured) {
+    private static LocalStack start(boolean secured, StackShape shape) {
         try {
             Path home = Path.of(System.getProperty("kappa.home", "..")).toAbsolutePath().normalize();
             Path state = Files.createTempDirectory("kappa-e2e-");
-            StackConfig config = StackConfig.forTests(home, state);
+            StackConfig config = StackConfig.forTests(home, state, shape);
             LocalStack stack = new LocalStack(secured ? config.secured() : config);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             long start = System.nanoTime();
@@ -152,6 +162,11 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         return stack.config().cassandraPort();
     }
 
+    /** Every Cassandra node's address: the contact points. */
+    public String cassandraHosts() {
+        return stack.config().cassandraHosts();
+    }
+
     /** The shaded job jar the build made. */
     public Path jobJar() {
         return config().home().resolve("job/target/kappa-job.jar");
@@ -168,7 +183,7 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
      * ({@link #createTopics}) and the consumer group p-live. A test adds what is particular to it.
      */
     public JobArgs jobArgs(String prefix) {
-        JobArgs args = JobArgs.live().kafka(bootstrapServers()).cassandra("127.0.0.1", cassandraPort())
+        JobArgs args = JobArgs.live().kafka(bootstrapServers()).cassandra(cassandraHosts(), cassandraPort())
                 .wordsTopic(prefix + "-words").lateTopic(prefix + "-late").deadLetterTopic(prefix + "-dead")
                 .weatherTopic(prefix + "-weather").weatherLateTopic(prefix + "-weather-late").groupId(prefix + "-live");
         if (kind == Kind.SECURED) {
@@ -178,11 +193,14 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         return args;
     }
 
-    /** Creates the topics of {@link #jobArgs} for the prefix that do not exist yet; returns their names. */
+    /**
+     * Creates the topics of {@link #jobArgs} for the prefix that do not exist yet, replicated as the CLI does by
+     * default (as many replicas as brokers, at most 3); returns their names.
+     */
     public List<String> createTopics(String prefix, int partitions) {
         List<String> names = List.of(prefix + "-words", prefix + "-late", prefix + "-dead", prefix + "-weather",
                 prefix + "-weather-late");
-        Topics.create(connections().kafka(), names, partitions, (short) 1);
+        Topics.create(connections().kafka(), names, partitions, KafkaReplication.AUTOMATIC);
         return names;
     }
 
@@ -266,7 +284,7 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
     public Connections connections() {
         Connections c = new Connections();
         c.bootstrapServers = bootstrapServers();
-        c.cassandraHosts = "127.0.0.1";
+        c.cassandraHosts = cassandraHosts();
         c.cassandraPort = cassandraPort();
         c.environment = Map.of();
         if (kind == Kind.SECURED) {

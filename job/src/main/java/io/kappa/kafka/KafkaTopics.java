@@ -64,7 +64,8 @@ public final class KafkaTopics {
 
     /**
      * Creates the side topics that do not exist yet, with the partition count and replication factor of
-     * {@code like} (an input topic), and waits until each partition has a leader.
+     * {@code like} (an input topic) and the {@code min.insync.replicas} that goes with it ({@link KafkaReplication}),
+     * and waits until each partition has a leader.
      */
     public static void createMissing(KafkaSettings kafka, Collection<String> topics, String like, long timeoutMillis) {
         try (Admin admin = admin(kafka, timeoutMillis)) {
@@ -74,7 +75,9 @@ public final class KafkaTopics {
                 if (!existing.contains(t)) {
                     TopicDescription d = admin.describeTopics(List.of(like)).allTopicNames()
                             .get(timeoutMillis, TimeUnit.MILLISECONDS).get(like);
-                    missing.add(new NewTopic(t, d.partitions().size(), (short) d.partitions().get(0).replicas().size()));
+                    short replication = (short) d.partitions().get(0).replicas().size();
+                    missing.add(new NewTopic(t, d.partitions().size(), replication)
+                            .configs(KafkaReplication.topicConfigs(replication)));
                 }
             }
             if (missing.isEmpty()) {
