@@ -45,7 +45,7 @@ class ClusterIT {
     private static final Duration WINDOW = Duration.ofSeconds(10);
     private static final double LINES_PER_SECOND = 100;
     /** How long each killed server stays down: the fault itself. */
-    private static final Duration DOWN_FOR = Duration.ofSeconds(Long.getLong("kappa.cluster.down.seconds", 25));
+    private static final Duration DOWN_FOR = Duration.ofSeconds(Long.getLong("kappa.cluster.down.seconds", 10));
 
     /** What one fault cost: job failovers, seconds from the kill until the job ran again and until its rows caught up. */
     record Fault(String server, double backAfter, int failovers, OptionalDouble runningAgainAfter, double caughtUpAfter) {
