@@ -7,7 +7,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Where the topology's input comes from. Production: Kafka, bounded or not by the run mode
- * ({@link io.kappa.kafka.KafkaSources}); tests: in-memory records.
+ * (KafkaSources, in the kafka package above this one); tests: in-memory records.
  */
 public interface Sources extends Serializable {
     /**
