@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 public class TopicsCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create topics that do not exist yet (default: the job's words, words-late, weather, weather-late, dead-letters).")
+            description = "Create topics that do not exist yet (default: words, weather, and version kappa's side topics kappa-words-late, kappa-weather-late, kappa-dead-letters).")
     static class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
