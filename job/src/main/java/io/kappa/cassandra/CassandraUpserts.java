@@ -25,11 +25,12 @@ public final class CassandraUpserts {
     private CassandraUpserts() {}
 
     /**
-     * Rows per unlogged batch: about 10 KB of word counts, a fifth of Cassandra's default batch size limit
-     * (batch_size_fail_threshold 50 KiB). Large batches matter: each one rewrites its partition in the memtable,
-     * and many small concurrent ones to one partition make Cassandra churn its heap (measured: docs/benchmarks.md).
+     * Rows per unlogged batch: about 25 KB of word counts, half of Cassandra's default batch size limit
+     * (batch_size_fail_threshold 50 KiB; MAX_BATCH_BYTES caps a batch of long words). Large batches matter: each one
+     * rewrites its partition in the memtable, and many small concurrent ones to one partition make Cassandra churn its
+     * heap; 1,000 rows with 8 in flight per subtask was the fastest the bench's (s) grid found (docs/benchmarks.md).
      */
-    static final int BATCH_ROWS = 200;
+    static final int BATCH_ROWS = 1000;
     /**
      * The values of one batch at most: well under Cassandra's default batch_size_fail_threshold (50 KiB), which refuses
      * a larger batch outright, whatever its rows (a line may hold words of up to --max-word-bytes).

@@ -192,7 +192,7 @@ public class JobOptions {
                     + "keyspace has 3 replicas or more, else LOCAL_ONE")
     public String cassandraConsistency;
 
-    @Option(names = "--cassandra-max-concurrent-writes", defaultValue = "256",
+    @Option(names = "--cassandra-max-concurrent-writes", defaultValue = "64",
             description = "in-flight writes per sink subtask before back-pressure (default: ${DEFAULT-VALUE})")
     public int cassandraMaxConcurrentWrites;
 
