@@ -115,9 +115,16 @@ public class PreAggregateWordsPerWindow extends AbstractStreamOperator<WordCount
 
     /**
      * A word as a hash key with its String hash mixed (MurmurHash3's finaliser): words built from a few syllables
-     * have String hashes that share their low bits, which piles them into a handful of HashMap bins.
+     * have String hashes that share their low bits, which piles them into a handful of HashMap bins. {@code equals}
+     * written out: a record's generated one goes through method handles, which the profile showed on the hot path
+     * (docs/benchmarks.md).
      */
     private record Word(String word) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Word w && word.equals(w.word);
+        }
+
         @Override
         public int hashCode() {
             int h = word.hashCode();

@@ -60,6 +60,17 @@ class MarkTooLateRecordsTest {
             assertThat(verdicts(h)).isEqualTo("0:0=ok 1:0=ok 0:1=late@" + (10 * MIN - D - 1));
         }
     }
+    @Test
+    void partitionsOfTheSameNumberInTwoTopicsAreTwoPartitions() throws Exception {
+        try (var h = harness(1, 0)) {
+            h.open();
+            h.processElement(new RawRecord("a", 0, 0, 10 * MIN, null, new byte[] {'a'}), 0); // a:0 far ahead
+            h.processElement(new RawRecord("b", 0, 0, 10_000, null, new byte[] {'a'}), 0);   // b:0 has seen nothing
+            h.processElement(new RawRecord("a", 0, 1, 10_000, null, new byte[] {'a'}), 0);   // a:0 again: too late
+            assertThat(verdicts(h)).isEqualTo("0:0=ok 0:0=ok 0:1=late@" + (10 * MIN - D - 1));
+        }
+    }
+
 
     @Test
     void aTooLateRecordReadAgainAfterARestoreIsTooLateAgain() throws Exception {
