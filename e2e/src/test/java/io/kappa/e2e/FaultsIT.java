@@ -184,7 +184,7 @@ class FaultsIT {
      */
     @Test
     void aReplayThatLosesItsTaskManagerGoesOnFromItsCheckpointAndFinishesByItself() {
-        long lines = Long.getLong("kappa.resume.lines", 150_000);
+        long lines = Long.getLong("kappa.resume.lines", 400_000);
         TextGenerator.Spec spec = backlog("rresume", lines);
         JobRunner runner = STACK.runner();
         Replay.Outcome clean = Replay.run(runner, STACK.jobJar(),
@@ -198,12 +198,23 @@ class FaultsIT {
         io.kappa.client.ReplayWatch watch = new io.kappa.client.ReplayWatch(runner.rest(), job,
                 new io.kappa.client.Offsets(STACK.connections().kafka()).starts(java.util.List.of("rresume-words"), null),
                 new io.kappa.client.Offsets(STACK.connections().kafka()).endOffsets(java.util.List.of("rresume-words")));
-        Deadline.await("the replay at half its records, with a checkpoint", Duration.ofMinutes(3), () -> {
+        Deadline.await("the replay at 30 % of its records", Duration.ofMinutes(3), () -> fraction(watch) >= 0.3);
+        long checkpointsAt30 = runner.rest().completedCheckpoints(job);
+        // checkpoints run one at a time: one completed after 30 % was seen was also taken after it, so it holds at least
+        // 30 % of the records; three more than were counted then, since the REST API's figures may lag by a few
+        // seconds. The kill comes once it is there (and the replay is at half or more).
+        Deadline.await("three more checkpoints after 30 %, the replay at half its records", Duration.ofMinutes(3), () -> {
+            String state;
+            long checkpoints;
             try {
-                return watch.look(0).fraction() >= 0.5 && runner.rest().completedCheckpoints(job) > 0;
+                state = runner.state(job);
+                checkpoints = runner.rest().completedCheckpoints(job);
             } catch (ClientException e) {
                 return false;
             }
+            assertThat(state).as("the replay finished before the kill: raise -Dkappa.resume.lines")
+                    .isNotEqualTo("FINISHED");
+            return fraction(watch) >= 0.5 && checkpoints >= checkpointsAt30 + 3;
         });
         double killedAt = watch.look(0).fraction();
         ManagedServer tm = STACK.stack().server("flink-taskmanager");
@@ -234,6 +245,14 @@ class FaultsIT {
                 .isLessThan((long) (0.8 * lines));
         assertThat(rows("rresume_fault")).isEqualTo(rows("rresume_clean")).hasSizeGreaterThan(1000);
         assertThat(WordCounts.totals(rows("rresume_fault"))).isEqualTo(TextGenerator.wordsPerWindow(spec, MIN));
+    }
+
+    private static double fraction(io.kappa.client.ReplayWatch watch) {
+        try {
+            return watch.look(0).fraction();
+        } catch (ClientException e) {
+            return 0;
+        }
     }
 
     /**
