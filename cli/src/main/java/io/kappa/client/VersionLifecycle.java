@@ -75,16 +75,24 @@ public final class VersionLifecycle {
         }
     }
 
-    /** Follows version {@code name} until it has caught up with the served one ({@link Versions#notCaughtUp}). */
+    /**
+     * Follows version {@code name} until it has caught up with the served one ({@link Versions#notCaughtUp}): at most
+     * {@value Versions#CAUGHT_UP_RECORDS} records behind the head, and its watermark at or past the one the served
+     * version had at the first look that found {@code name} that close to the head. Both watermarks move on a live
+     * feed, each in its own steps: a fixed target is reached, a moving one is a coin toss at each look.
+     *
+     * @throws ClientException when it has not caught up within {@code timeout} (the job goes on), with the reason
+     */
     public CatchUp awaitCaughtUp(String name, Duration timeout, PrintWriter progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastBehind = -1;
         long lastNanos = System.nanoTime();
         double rate = 0;
+        Long target = null;
         while (true) {
             List<Versions.Version> all = versions().list();
             Versions.Version v = all.stream().filter(x -> x.keyspace().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no version " + name));
+                    .orElseThrow(() -> new IllegalArgumentException("keyspace '" + name + "' is not an output version"));
             Versions.Version served = all.stream().filter(Versions.Version::served).findFirst().orElse(null);
             long now = System.nanoTime();
             if (v.behind() != null) {
@@ -94,8 +102,12 @@ public final class VersionLifecycle {
                 lastBehind = v.behind();
                 lastNanos = now;
             }
-            CatchUp c = new CatchUp(v.behind() == null ? -1 : v.behind(), rate, v.watermark(),
-                    served == null ? null : served.watermark(), Versions.notCaughtUp(v, served));
+            boolean nearHead = v.behind() != null && v.behind() <= Versions.CAUGHT_UP_RECORDS;
+            if (target == null || !nearHead) {
+                target = served == null ? null : served.watermark();
+            }
+            CatchUp c = new CatchUp(v.behind() == null ? -1 : v.behind(), rate, v.watermark(), target,
+                    Versions.notCaughtUp(v, served == null ? null : served.keyspace(), target));
             if (progress != null) {
                 progress.print(c.line(name));
                 progress.flush();
@@ -119,16 +131,23 @@ public final class VersionLifecycle {
         }
     }
 
-    /** Makes {@code name} the served version; unless forced, only one that runs and has caught up. */
-    public void promote(String name, boolean force) {
+    /**
+     * Makes {@code name} the served version; unless forced, only one that runs and has caught up: it is followed for at
+     * most {@code wait} ({@link #awaitCaughtUp}).
+     */
+    public void promote(String name, boolean force, Duration wait) {
         if (!force) {
-            List<Versions.Version> all = versions().list();
-            Versions.Version v = all.stream().filter(x -> x.keyspace().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("keyspace '" + name + "' is not an output version"));
-            Versions.Version served = all.stream().filter(Versions.Version::served).findFirst().orElse(null);
-            String why = Versions.notCaughtUp(v, served);
-            if (why != null) {
-                throw new IllegalStateException("not promoting " + name + ": " + why + " (--force promotes it anyway)");
+            Versions.Version v = versions().find(name).orElseThrow(
+                    () -> new IllegalArgumentException("keyspace '" + name + "' is not an output version"));
+            if (!v.running()) { // waiting would not help
+                throw new IllegalStateException("not promoting " + name + ": " + Versions.notCaughtUp(v, null, null)
+                        + " (--force promotes it anyway)");
+            }
+            try {
+                awaitCaughtUp(name, wait, null);
+            } catch (ClientException e) {
+                throw new IllegalStateException("not promoting " + name + ": " + e.getMessage()
+                        + " (--force promotes it anyway)");
             }
         }
         Serving.promote(cassandra.withKeyspace(name));

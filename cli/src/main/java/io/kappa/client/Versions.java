@@ -118,9 +118,12 @@ public final class Versions {
 
     /**
      * Caught up with the served version: behind the head by at most {@value #CAUGHT_UP_RECORDS} records, and its
-     * watermark at or past the served version's (when that one has a running job); null when it is, else why not.
+     * watermark at or past {@code servedWatermark}, a watermark the served version had (null: no served version with a
+     * running job, nothing to reach). Null when it is, else why not. Both watermarks move on a live feed, each in its
+     * own steps, so the caller fixes the served one's at one look and waits for this one to reach it
+     * ({@link VersionLifecycle#awaitCaughtUp}), rather than comparing two moving values.
      */
-    public static String notCaughtUp(Version v, Version servedVersion) {
+    public static String notCaughtUp(Version v, String servedName, Long servedWatermark) {
         if (!v.running()) {
             return v.keyspace() + " has no running live job: new records would not reach it (bin/kappa version start "
                     + v.keyspace() + ")";
@@ -129,10 +132,10 @@ public final class Versions {
             return v.keyspace() + " is " + (v.behind() == null ? "an unknown number of" : String.format("%,d", v.behind()))
                     + " records behind the head of its topics";
         }
-        if (servedVersion != null && servedVersion.watermark() != null && servedVersion != v
-                && (v.watermark() == null || v.watermark() < servedVersion.watermark())) {
+        if (servedWatermark != null && !v.keyspace().equals(servedName)
+                && (v.watermark() == null || v.watermark() < servedWatermark)) {
             return v.keyspace() + "'s event time (watermark " + Times.iso(v.watermark()) + ") has not reached "
-                    + servedVersion.keyspace() + "'s (" + Times.iso(servedVersion.watermark()) + ")";
+                    + servedName + "'s (" + Times.iso(servedWatermark) + ")";
         }
         return null;
     }
