@@ -214,6 +214,26 @@ public final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
+    /**
+     * The ids of the job's checkpoints, as the web UI's Checkpoints tab shows them (a few seconds old at most).
+     *
+     * @param newest the newest triggered, completed or not (0 before the first)
+     * @param latestCompleted the latest completed (0 before the first)
+     * @param restored the one the job last restored its state from, or 0 if it has not restored one
+     */
+    public record CheckpointIds(long newest, long latestCompleted, long restored) {}
+
+    public CheckpointIds checkpointIds(String jobId) {
+        JsonNode c = get("/jobs/" + jobId + "/checkpoints");
+        long newest = 0;
+        for (JsonNode h : c.path("history")) {
+            newest = Math.max(newest, h.path("id").asLong());
+        }
+        long completed = c.path("latest").path("completed").path("id").asLong(0);
+        return new CheckpointIds(Math.max(newest, completed), completed,
+                c.path("latest").path("restored").path("id").asLong(0));
+    }
+
     /** The job's user accumulators by name (kept after the job ends), e.g. {@code wordsCounted}. */
     public java.util.Map<String, String> accumulators(String jobId) {
         java.util.Map<String, String> m = new java.util.TreeMap<>();
