@@ -185,7 +185,7 @@ class FaultsIT {
      */
     @Test
     void aReplayThatLosesItsTaskManagerGoesOnFromItsCheckpointAndFinishesByItself() {
-        long lines = Long.getLong("kappa.resume.lines", 400_000);
+        long lines = Long.getLong("kappa.resume.lines", 800_000);
         TextGenerator.Spec spec = backlog("rresume", lines);
         JobRunner runner = STACK.runner();
         Replay.Outcome clean = Replay.run(runner, STACK.jobJar(),
@@ -204,6 +204,7 @@ class FaultsIT {
         // after the replay was seen at 30 %: it holds at least the offsets read then (the figures may be a few seconds
         // old, a small share of the records). The kill comes once such a checkpoint has completed.
         long newestAt30 = runner.rest().checkpointIds(job).newest();
+        double secondsAt30 = (System.nanoTime() - start) / 1e9;
         Deadline.await("a checkpoint triggered after 30 % to complete", Duration.ofMinutes(3), () -> {
             String state;
             FlinkRest.CheckpointIds ids;
@@ -218,6 +219,7 @@ class FaultsIT {
             return ids.latestCompleted() > newestAt30;
         });
         double killedAt = watch.look(0).fraction();
+        double secondsAtKill = (System.nanoTime() - start) / 1e9;
         ManagedServer tm = STACK.stack().server("flink-taskmanager");
         tm.process().orElseThrow().destroyForcibly(); // kill -9
         Deadline.await("the TaskManager to be gone", Duration.ofSeconds(30), () -> !tm.isRunning());
@@ -229,9 +231,10 @@ class FaultsIT {
         long restored = runner.rest().checkpointIds(job).restored();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(runner.state(job)).isEqualTo("FINISHED");
-        System.out.printf("RESUME: %,d lines; clean replay %.1f s; the newest checkpoint at 30 %% was %d; killed at %.0f %%,"
-                        + " then restored checkpoint %d and finished by itself after %.1f s, %d failovers%n", lines,
-                clean.seconds(), newestAt30, 100 * killedAt, restored, seconds, runner.rest().failures(job));
+        System.out.printf("RESUME: %,d lines; clean replay %.1f s; 30 %% read at %.1f s, the newest checkpoint then %d;"
+                        + " killed at %.1f s (%.0f %% read), then restored checkpoint %d and finished by itself after %.1f s,"
+                        + " %d failovers%n", lines, clean.seconds(), secondsAt30, newestAt30, secondsAtKill, 100 * killedAt,
+                restored, seconds, runner.rest().failures(job));
         assertThat(restored).as("the checkpoint the replay went on from: one triggered after 30 %, not offset zero")
                 .isGreaterThan(newestAt30);
         assertThat(rows("rresume_fault")).isEqualTo(rows("rresume_clean")).hasSizeGreaterThan(1000);
