@@ -41,10 +41,11 @@ public final class ConsumerBaselines {
         long n = TopicReader.readToEnd(target.kafka(), d.words(), r -> {
             long window = r.timestamp() - Math.floorMod(r.timestamp(), Dataset.WINDOW_MILLIS);
             Map<String, long[]> w = counts.computeIfAbsent(window, k -> new HashMap<>());
-            for (String word : TextNormaliser.words(new String(r.value(), StandardCharsets.UTF_8))) {
+            // the job's split, word by word (SplitIntoWords' path for ASCII lines)
+            TextNormaliser.forEachWord(new String(r.value(), StandardCharsets.UTF_8), word -> {
                 w.computeIfAbsent(word, k -> new long[1])[0]++;
                 words[0]++;
-            }
+            });
         });
         return new Count(n, words[0], counts);
     }

@@ -31,6 +31,9 @@ public class PreAggregateWordsPerWindow extends AbstractStreamOperator<WordCount
     private final int maxEntries;
     private transient TreeMap<Long, Map<Word, long[]>> sums;
     private transient int entries;
+    /** The sums of the window the last word went to (consecutive words mostly share one), or null. */
+    private transient Map<Word, long[]> lastWindow;
+    private transient long lastStart;
     private transient long watermark;
     private transient StreamRecord<WordCount> reuse;
 
@@ -58,11 +61,17 @@ public class PreAggregateWordsPerWindow extends AbstractStreamOperator<WordCount
             output.collect(element); // its window has fired: late, to be judged by the window operator now
             return;
         }
-        long[] sum = sums.computeIfAbsent(start, s -> new HashMap<>())
-                .computeIfAbsent(new Word(element.getValue().word), w -> {
-                    entries++;
-                    return new long[] {0, Long.MIN_VALUE};
-                });
+        if (lastWindow == null || start != lastStart) {
+            lastWindow = sums.computeIfAbsent(start, s -> new HashMap<>());
+            lastStart = start;
+        }
+        Word word = new Word(element.getValue().word);
+        long[] sum = lastWindow.get(word);
+        if (sum == null) {
+            sum = new long[] {0, Long.MIN_VALUE};
+            lastWindow.put(word, sum);
+            entries++;
+        }
         sum[0] += element.getValue().count;
         sum[1] = Math.max(sum[1], ts);
         if (entries > maxEntries) {
@@ -106,6 +115,9 @@ public class PreAggregateWordsPerWindow extends AbstractStreamOperator<WordCount
     private void emitUpTo(long lastStart) {
         while (!sums.isEmpty() && sums.firstKey() <= lastStart) {
             Map<Word, long[]> window = sums.pollFirstEntry().getValue();
+            if (window == lastWindow) {
+                lastWindow = null;
+            }
             for (Map.Entry<Word, long[]> e : window.entrySet()) {
                 output.collect(reuse.replace(new WordCount(e.getKey().word, e.getValue()[0]), e.getValue()[1]));
             }

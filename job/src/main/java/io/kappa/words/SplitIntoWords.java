@@ -15,9 +15,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Splits a line into normalised words ({@link TextNormaliser}) and emits each distinct word of the line once with its
- * number of occurrences: a line's words share its event time, so this pre-aggregation before the shuffle changes no
- * window's count. Counts words in the {@code wordsSplit} metric.
+ * Splits a line into normalised words ({@link TextNormaliser}) and emits them with their numbers of occurrences: an
+ * ASCII line no longer than the word limit word by word, each with 1, as they are found; any other line each distinct
+ * word once with its number (a line's words share its event time, so either way no window's count changes: the
+ * {@link PreAggregateWordsPerWindow} after it sums them). Counts words in the {@code wordsSplit} metric.
  *
  * <p>A line with a word longer than {@code maxWordBytes} bytes of UTF-8 is a dead letter, whole (a row keyed by such
  * a word would be refused by Cassandra, whose key components are limited to 64 KiB, and no half of a line is
@@ -50,6 +51,16 @@ public class SplitIntoWords extends ProcessFunction<TextLine, WordCount> {
 
     @Override
     public void processElement(TextLine line, Context ctx, Collector<WordCount> out) {
+        RawRecord r = line.source;
+        if (!r.isTooLate() && line.text.length() <= maxWordBytes && TextNormaliser.isAscii(line.text)) {
+            // no word of an ASCII line can be longer than the line: each word goes on as it is found, no list, no
+            // per-line map (the pre-aggregation that follows sums them; the replay's hot path)
+            TextNormaliser.asciiWords(line.text, word -> {
+                wordsSplit.inc();
+                out.collect(new WordCount(word, 1));
+            });
+            return;
+        }
         List<String> words = TextNormaliser.words(line.text);
         String tooLong = overLong(words, maxWordBytes);
         if (tooLong != null) {
@@ -61,7 +72,6 @@ public class SplitIntoWords extends ProcessFunction<TextLine, WordCount> {
         for (String word : words) {
             counts.merge(word, 1L, Long::sum);
         }
-        RawRecord r = line.source;
         if (r.isTooLate()) {
             long start = TimeWindow.getWindowStartWithOffset(r.timestamp, 0, windowMillis);
             for (Map.Entry<String, Long> e : counts.entrySet()) {

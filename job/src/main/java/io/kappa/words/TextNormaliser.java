@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Turns a line of text into the words that are counted.
@@ -21,13 +22,24 @@ public final class TextNormaliser {
     private TextNormaliser() {}
 
     public static List<String> words(String line) {
-        if (line == null || line.isEmpty()) {
-            return new ArrayList<>();
-        }
-        return isAscii(line) ? asciiWords(line) : anyWords(line);
+        List<String> words = new ArrayList<>();
+        forEachWord(line, words::add);
+        return words;
     }
 
-    private static boolean isAscii(String line) {
+    /** Hands each word of the line, in order, to {@code action}, without building a list (the replay's hot path). */
+    public static void forEachWord(String line, Consumer<String> action) {
+        if (line == null || line.isEmpty()) {
+            return;
+        }
+        if (isAscii(line)) {
+            asciiWords(line, action);
+        } else {
+            anyWords(line).forEach(action);
+        }
+    }
+
+    static boolean isAscii(String line) {
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) >= 0x80) {
                 return false;
@@ -43,6 +55,11 @@ public final class TextNormaliser {
      */
     static List<String> asciiWords(String text) {
         List<String> words = new ArrayList<>();
+        asciiWords(text, words::add);
+        return words;
+    }
+
+    static void asciiWords(String text, Consumer<String> words) {
         int n = text.length();
         char[] word = new char[n];
         int len = 0;
@@ -55,14 +72,13 @@ public final class TextNormaliser {
             } else if (c == '\'' && len > 0 && i + 1 < n && asciiLetter(text.charAt(i + 1)) && asciiLetter(word[len - 1])) {
                 word[len++] = '\'';
             } else if (len > 0) {
-                words.add(new String(word, 0, len));
+                words.accept(new String(word, 0, len));
                 len = 0;
             }
         }
         if (len > 0) {
-            words.add(new String(word, 0, len));
+            words.accept(new String(word, 0, len));
         }
-        return words;
     }
 
     private static boolean asciiLetter(char c) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kappa.core.DeadLetter;
 import io.kappa.core.RawRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -42,5 +44,23 @@ class SplitIntoWordsTest {
                 .containsExactlyInAnyOrder(
                         new LateWord("alpha", 2, 90_000, MIN, 2 * MIN, 200_000, "words", 3, 7, "too late"),
                         new LateWord("beta", 1, 90_000, MIN, 2 * MIN, 200_000, "words", 3, 7, "too late"));
+    }
+
+    @Test
+    void anAsciiLineUpToTheWordLimitIsSplitWordByWordAndEveryOccurrenceCounted() throws Exception {
+        OneInputStreamOperatorTestHarness<TextLine, WordCount> h =
+                ProcessFunctionTestHarnesses.forProcessFunction(new SplitIntoWords(8, MIN));
+        h.processElement(line(0, "The the, THE don't", Long.MIN_VALUE), 90_000); // 18 chars: the general path
+        h.processElement(line(1, "a b a", Long.MIN_VALUE), 90_000); // the fast path, word by word
+        h.processElement(line(2, "x".repeat(8), Long.MIN_VALUE), 90_000); // one word of exactly the limit
+        h.processElement(line(3, "x".repeat(9), Long.MIN_VALUE), 90_000); // one byte over: not the fast path
+        Map<String, Long> sums = new TreeMap<>();
+        h.extractOutputValues().forEach(w -> sums.merge(w.word, w.count, Long::sum));
+        assertThat(sums).containsExactlyEntriesOf(new TreeMap<>(Map.of("the", 3L, "don't", 1L, "a", 2L, "b", 1L,
+                "x".repeat(8), 1L)));
+        assertThat(h.extractOutputValues()).extracting(w -> w.word + "x" + w.count)
+                .contains("ax1", "bx1").doesNotContain("ax2"); // the fast path does not sum within a line
+        assertThat(h.getSideOutput(SplitIntoWords.DEAD_LETTERS)).extracting(r -> ((DeadLetter) r.getValue()).record.offset)
+                .containsExactly(3L);
     }
 }
