@@ -12,10 +12,11 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * partition does not hold every window back.
  *
  * <p>Flink's {@code forBoundedOutOfOrderness} emits watermarks only on a processing-time timer, so where a
- * watermark falls between records depends on how fast they were read: a replay (fast) and a live run (slow)
- * would disagree about which records of a partition are too late. This generator also emits from the records
- * themselves, each time the watermark has advanced by {@code step} of event time, which makes lateness a
- * function of the data within a partition. (Hand-written: Flink has no such built-in generator.)
+ * watermark falls between records depends on how fast they were read. This generator also emits from the records
+ * themselves, each time the watermark has advanced by {@code step} of event time, so that windows fire as the data
+ * moves, not only as the clock ticks. Which records are too late is not decided by these watermarks but by the
+ * partition clocks ({@link MarkTooLate}, docs/semantics.md rule 1), the same in every run. (Hand-written: Flink has
+ * no such built-in generator.)
  */
 public final class EventTimeWatermarks {
     /**
