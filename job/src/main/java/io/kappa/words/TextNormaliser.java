@@ -53,12 +53,6 @@ public final class TextNormaliser {
      * digits and lower case is {@code A-Z → a-z}: no normaliser, no code points (the replay's hot path;
      * {@code TextNormaliserTest} checks that both paths agree).
      */
-    static List<String> asciiWords(String text) {
-        List<String> words = new ArrayList<>();
-        asciiWords(text, words::add);
-        return words;
-    }
-
     static void asciiWords(String text, Consumer<String> words) {
         int n = text.length();
         char[] word = new char[n];

@@ -74,11 +74,17 @@ class TextNormaliserTest {
                 line.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String s = line.toString();
-            assertThat(TextNormaliser.asciiWords(s)).as("'%s'", s).isEqualTo(TextNormaliser.anyWords(s));
+            assertThat(asciiWords(s)).as("'%s'", s).isEqualTo(TextNormaliser.anyWords(s));
         }
         for (char c = 0; c < 0x80; c++) {
             String s = "x" + c + "y " + c + " A" + c + "'b" + c;
-            assertThat(TextNormaliser.asciiWords(s)).as("'%s'", s).isEqualTo(TextNormaliser.anyWords(s));
+            assertThat(asciiWords(s)).as("'%s'", s).isEqualTo(TextNormaliser.anyWords(s));
         }
+    }
+
+    private static java.util.List<String> asciiWords(String line) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        TextNormaliser.asciiWords(line, words::add);
+        return words;
     }
 }
