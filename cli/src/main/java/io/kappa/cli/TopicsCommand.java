@@ -42,7 +42,11 @@ public class TopicsCommand {
             if (replication < 0) {
                 throw new IllegalArgumentException("--replication-factor must be 0 (automatic) or more");
             }
-            List<String> created = Topics.create(connections.kafka(), wanted, partitions, replication);
+            List<String> sides = wanted.stream().filter(JobTopics::isSideTopic).toList();
+            List<String> created = new ArrayList<>(Topics.create(connections.kafka(),
+                    wanted.stream().filter(t -> !JobTopics.isSideTopic(t)).toList(), partitions, replication));
+            created.addAll(Topics.create(connections.kafka(), sides, partitions, replication,
+                    io.kappa.kafka.KafkaSinks.SIDE_TOPIC_CONFIGS));
             for (String t : wanted) {
                 spec.commandLine().getOut().println("  " + t + (created.contains(t) ? "  created (" + partitions + " partitions)" : "  exists"));
             }

@@ -17,6 +17,14 @@ public final class JobTopics {
 
     /** Every topic the job reads or writes with its defaults, as {@code bin/kappa topics create} makes them. */
     public static final List<String> ALL = List.of(WORDS, LATE, WEATHER, WEATHER_LATE, DEAD_LETTERS);
+    /** The inputs among {@link #ALL}. */
+    public static final List<String> INPUTS = List.of(WORDS, WEATHER);
+
+    /** True for a name the job gives a side topic ({@code <keyspace>-words-late}, …, {@link JobOptions#sideTopic}). */
+    public static boolean isSideTopic(String name) {
+        return name.endsWith("-" + JobOptions.LATE_WORDS) || name.endsWith("-" + JobOptions.LATE_WEATHER)
+                || name.endsWith("-" + JobOptions.DEAD_LETTERS);
+    }
 
     private JobTopics() {}
 }

@@ -9,7 +9,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code topic, partition, offset, timestamp}: the source record (headers {@code kappa.source.topic},
  *       {@code kappa.source.partition}, {@code kappa.source.offset}, {@code kappa.source.timestamp});</li>
- *   <li>{@code key}: the source key as it was (may be null);</li>
+ *   <li>{@code key}: the source key, cut to its first {@value #MAX_VALUE_BYTES} bytes when longer (may be null);</li>
+ *   <li>{@code keyTruncatedFrom}: the original length when the key was cut (header {@code kappa.key.truncated}), else
+ *       null;</li>
  *   <li>{@code value}: the source value, cut to its first {@value #MAX_VALUE_BYTES} bytes when longer (null when
  *       the source had none);</li>
  *   <li>{@code valueTruncatedFrom}: the original length when the value was cut (header
@@ -22,24 +24,25 @@ import java.util.Objects;
  * they compare by their prefix {@code "not valid JSON:"} and {@code "value is not valid UTF-8 ("} only. Every
  * other reason compares in full. Keys and values compare by content.
  */
-public record DeadLetter(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-                         Integer valueTruncatedFrom, String reason) {
+public record DeadLetter(String topic, int partition, long offset, long timestamp, byte[] key, Integer keyTruncatedFrom,
+                         byte[] value, Integer valueTruncatedFrom, String reason) {
 
-    /** 64 KiB: a longer value is cut to this many bytes (rule 2, dead letters). */
+    /** 64 KiB: a longer key or value is cut to this many bytes (rule 2, dead letters). */
     public static final int MAX_VALUE_BYTES = 65536;
     static final String NOT_JSON_PREFIX = "not valid JSON:";
     static final String NOT_UTF8_PREFIX = "value is not valid UTF-8 (";
 
-    /** The dead letter the job writes for {@code source}: key as is, value cut to 64 KiB. */
+    /** The dead letter the job writes for {@code source}: key and value each cut to 64 KiB. */
     public static DeadLetter of(Oracle.Input source, String reason) {
+        byte[] key = source.key();
         byte[] value = source.value();
-        Integer truncatedFrom = null;
-        if (value != null && value.length > MAX_VALUE_BYTES) {
-            truncatedFrom = value.length;
-            value = Arrays.copyOf(value, MAX_VALUE_BYTES);
-        }
-        return new DeadLetter(source.topic(), source.partition(), source.offset(), source.timestamp(), source.key(),
-                value, truncatedFrom, reason);
+        return new DeadLetter(source.topic(), source.partition(), source.offset(), source.timestamp(), cut(key),
+                key != null && key.length > MAX_VALUE_BYTES ? key.length : null, cut(value),
+                value != null && value.length > MAX_VALUE_BYTES ? value.length : null, reason);
+    }
+
+    private static byte[] cut(byte[] bytes) {
+        return bytes != null && bytes.length > MAX_VALUE_BYTES ? Arrays.copyOf(bytes, MAX_VALUE_BYTES) : bytes;
     }
 
     /** The part of a reason the contract fixes (see the class comment). */
@@ -64,20 +67,22 @@ public record DeadLetter(String topic, int partition, long offset, long timestam
     public boolean equals(Object o) {
         return o instanceof DeadLetter d && Objects.equals(topic, d.topic) && partition == d.partition
                 && offset == d.offset && timestamp == d.timestamp && Arrays.equals(key, d.key)
+                && Objects.equals(keyTruncatedFrom, d.keyTruncatedFrom)
                 && Arrays.equals(value, d.value) && Objects.equals(valueTruncatedFrom, d.valueTruncatedFrom)
                 && Objects.equals(comparableReason(), d.comparableReason());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(topic, partition, offset, timestamp, Arrays.hashCode(key), Arrays.hashCode(value),
+        return Objects.hash(topic, partition, offset, timestamp, Arrays.hashCode(key), keyTruncatedFrom, Arrays.hashCode(value),
                 valueTruncatedFrom, comparableReason());
     }
 
     @Override
     public String toString() {
         return "DeadLetter[" + topic + "-" + partition + "@" + offset + " (timestamp " + timestamp + "): " + reason
-                + "; key " + Bytes.show(key) + ", value " + Bytes.show(value)
+                + "; key " + Bytes.show(key) + (keyTruncatedFrom == null ? "" : " (cut from " + keyTruncatedFrom + " bytes)")
+                + ", value " + Bytes.show(value)
                 + (valueTruncatedFrom == null ? "" : " (cut from " + valueTruncatedFrom + " bytes)") + "]";
     }
 }

@@ -126,7 +126,7 @@ class OracleWeatherTest {
     void invalidDocumentsAreDeadLettersWithTheirReason(String value, String reason) {
         Oracle.Input record = weather(3, 42, B * 1000, value);
         Expected e = OracleFixtures.weather(defaults(), record);
-        assertThat(e.deadLetters()).containsExactly(new DeadLetter(WEATHER, 3, 42, B * 1000, "key".getBytes(),
+        assertThat(e.deadLetters()).containsExactly(new DeadLetter(WEATHER, 3, 42, B * 1000, "key".getBytes(), null,
                 record.value(), null, reason));
         assertThat(e.deadLetters().iterator().next().reason()).isEqualTo(reason); // exactly, not by prefix
         assertThat(e.observations()).isEmpty();

@@ -143,7 +143,7 @@ class OracleWordsTest {
                 tuple(3,
                         "line has a word of 5 bytes, longer than the limit of 4 bytes (--max-word-bytes)"));
         DeadLetter utf8 = e.deadLetters().stream().filter(d -> d.partition() == 2).findFirst().orElseThrow();
-        assertThat(utf8).isEqualTo(new DeadLetter(WORDS, 2, 0, 30, null, badUtf8, null,
+        assertThat(utf8).isEqualTo(new DeadLetter(WORDS, 2, 0, 30, null, null, badUtf8, null,
                 "value is not valid UTF-8 (some other library text)"));
         assertThat(utf8.comparableReason()).isEqualTo("value is not valid UTF-8 (");
     }
@@ -154,7 +154,7 @@ class OracleWordsTest {
         Expected e = words(smallWords(), word(0, 0, 30, "x"), word(0, 1, 3, null));
         assertThat(e.lateWords()).isEmpty();
         assertThat(e.deadLetters()).containsExactly(
-                new DeadLetter(WORDS, 0, 1, 3, null, null, null, "record has no value (null)"));
+                new DeadLetter(WORDS, 0, 1, 3, null, null, null, null, "record has no value (null)"));
     }
 
     @Test
@@ -207,14 +207,23 @@ class OracleWordsTest {
     }
 
     @Test
+    void aKeyOver64KiBIsCutInItsDeadLetterToo() {
+        byte[] key = new byte[1_200_000];
+        DeadLetter d = DeadLetter.of(new Oracle.Input(WORDS, 0, 0, 5, key, null), "record has no value (null)");
+        assertThat(d.key()).hasSize(DeadLetter.MAX_VALUE_BYTES);
+        assertThat(d.keyTruncatedFrom()).isEqualTo(1_200_000);
+        assertThat(d.valueTruncatedFrom()).isNull();
+    }
+
+    @Test
     void deadLettersCompareLibraryReasonsByPrefixOnly() {
-        DeadLetter a = new DeadLetter("t", 0, 1, 2, null, new byte[] {1}, null, "not valid JSON: Unexpected end");
-        assertThat(a).isEqualTo(new DeadLetter("t", 0, 1, 2, null, new byte[] {1}, null, "not valid JSON: other"))
-                .hasSameHashCodeAs(new DeadLetter("t", 0, 1, 2, null, new byte[] {1}, null, "not valid JSON: x"))
-                .isNotEqualTo(new DeadLetter("t", 0, 1, 2, null, new byte[] {1}, null, "not a JSON object"))
-                .isNotEqualTo(new DeadLetter("t", 0, 1, 2, null, new byte[] {2}, null, "not valid JSON: x"));
-        DeadLetter b = new DeadLetter("t", 0, 1, 2, null, null, null, "missing field id");
-        assertThat(b).isNotEqualTo(new DeadLetter("t", 0, 1, 2, null, null, null, "missing field dt"));
+        DeadLetter a = new DeadLetter("t", 0, 1, 2, null, null, new byte[] {1}, null, "not valid JSON: Unexpected end");
+        assertThat(a).isEqualTo(new DeadLetter("t", 0, 1, 2, null, null, new byte[] {1}, null, "not valid JSON: other"))
+                .hasSameHashCodeAs(new DeadLetter("t", 0, 1, 2, null, null, new byte[] {1}, null, "not valid JSON: x"))
+                .isNotEqualTo(new DeadLetter("t", 0, 1, 2, null, null, new byte[] {1}, null, "not a JSON object"))
+                .isNotEqualTo(new DeadLetter("t", 0, 1, 2, null, null, new byte[] {2}, null, "not valid JSON: x"));
+        DeadLetter b = new DeadLetter("t", 0, 1, 2, null, null, null, null, "missing field id");
+        assertThat(b).isNotEqualTo(new DeadLetter("t", 0, 1, 2, null, null, null, null, "missing field dt"));
     }
 
     @Test

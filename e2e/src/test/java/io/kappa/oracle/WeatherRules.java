@@ -42,8 +42,21 @@ final class WeatherRules {
     static final String MIN_DT = "946684800";
     static final String MAX_DT = "4102444800";
 
-    /** A strict JSON reader: standard JSON only, and nothing may follow the value. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * A strict JSON reader: standard JSON only, nothing may follow the value, at most 32 levels of nesting, numbers of
+     * at most 100 characters, no name twice in one object (rule 4.2).
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(32)
+                    .maxNumberLength(100).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A field's JSON text in a reason: its first 100 characters (code points), then "…" when longer. */
+    static String quoted(JsonNode node) {
+        String s = node.toString();
+        return s.codePointCount(0, s.length()) <= 100 ? s : s.substring(0, s.offsetByCodePoints(0, 100)) + "…";
+    }
 
     /** A valid reading, in the source's units, with the city it is enriched with (reference data or document). */
     record ValidReading(long cityId, long dt, double tempK, int humidity, int pressure, double windMs, int windDeg,
@@ -178,7 +191,7 @@ final class WeatherRules {
             throw new Invalid("missing field " + path);
         }
         if (!node.isNumber()) {
-            throw new Invalid("field " + path + " is not a number: " + node);
+            throw new Invalid("field " + path + " is not a number: " + quoted(node));
         }
         return node;
     }
@@ -197,7 +210,7 @@ final class WeatherRules {
         JsonNode node = numberField(doc, path);
         BigInteger v = wholeValue(node);
         if (v == null) {
-            throw new Invalid("field " + path + " is not a whole number: " + node);
+            throw new Invalid("field " + path + " is not a whole number: " + quoted(node));
         }
         if (v.compareTo(new BigInteger(lo)) < 0 || v.compareTo(new BigInteger(hi)) > 0) {
             throw new Invalid(path + " of " + v + " is out of range (" + lo + ".." + hi + ")");
@@ -223,7 +236,7 @@ final class WeatherRules {
             return null;
         }
         if (!node.isTextual()) {
-            throw new Invalid("field " + path + " is not text: " + node);
+            throw new Invalid("field " + path + " is not text: " + quoted(node));
         }
         String s = node.textValue();
         int length = s.codePointCount(0, s.length());

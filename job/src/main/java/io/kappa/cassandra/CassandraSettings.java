@@ -30,7 +30,6 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class CassandraSettings implements Serializable {
     private static final long serialVersionUID = 2L;
-    private static final Pattern KEYSPACE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
     public static final Set<String> CLIENT_PROPERTIES = Set.of("username", "password", "ssl",
             "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type");
 
@@ -110,8 +109,9 @@ public final class CassandraSettings implements Serializable {
         }
     };
 
+    /** {@link KeyspaceNames}: the one rule for a version's keyspace. */
     public static boolean isValidKeyspace(String name) {
-        return name != null && KEYSPACE.matcher(name).matches();
+        return KeyspaceNames.isValid(name);
     }
 
     public String hosts() {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -58,6 +59,36 @@ public final class ConnectionProperties {
         return prefix + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /**
+     * The refusal for a secret among raw job arguments ({@code --kafka-property sasl.jaas.config=…}), or empty: for a
+     * launcher (bin/flink) to refuse it before Flink's client writes the arguments to its log.
+     */
+    public static java.util.Optional<String> secretAmong(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            for (Sources s : List.of(new Sources(null, "--kafka-properties-file", Map.of(), KAFKA_ENV_PREFIX, Map.of(),
+                    "--kafka-property"), new Sources(null, "--cassandra-properties-file", Map.of(), CASSANDRA_ENV_PREFIX,
+                    Map.of(), "--cassandra-property"))) {
+                String option = s.commandLineOption();
+                String value = a.equals(option) && i + 1 < args.size() ? args.get(i + 1)
+                        : a.startsWith(option + "=") ? a.substring(option.length() + 1) : null;
+                if (value != null) {
+                    String key = value.contains("=") ? value.substring(0, value.indexOf('=')) : value;
+                    if (isSecret(key)) {
+                        return java.util.Optional.of(refusal(s, key));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String refusal(Sources s, String key) {
+        return s.commandLineOption() + " " + key + " is a secret: put it in the " + s.fileOption()
+                + " file or the environment variable " + envName(s.envPrefix(), key)
+                + ", not on the command line, where process lists and logs show it";
+    }
+
     /** File, then environment, then command line. Fails with one line naming the option or variable. */
     private static Map<String, String> resolve(Sources s) {
         Map<String, String> merged = new LinkedHashMap<>();
@@ -71,9 +102,7 @@ public final class ConnectionProperties {
         });
         s.commandLine().forEach((key, value) -> {
             if (isSecret(key)) {
-                throw new InvalidOptionException(s.commandLineOption() + " " + key + " is a secret: put it in the "
-                        + s.fileOption() + " file or the environment variable " + envName(s.envPrefix(), key)
-                        + ", not on the command line, where process lists and logs show it");
+                throw new InvalidOptionException(refusal(s, key));
             }
             merged.put(key, value);
         });

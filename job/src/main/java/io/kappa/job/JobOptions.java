@@ -3,6 +3,8 @@ package io.kappa.job;
 import io.kappa.core.InvalidOptionException;
 import io.kappa.core.ConnectionProperties;
 import io.kappa.cassandra.CassandraSettings;
+import io.kappa.cassandra.KeyspaceNames;
+import io.kappa.kafka.TopicNames;
 import io.kappa.kafka.KafkaSettings;
 import io.kappa.weather.CityDirectory;
 import io.kappa.weather.WeatherPipeline;
@@ -282,20 +284,23 @@ public class JobOptions {
         require(replicationFactor >= 0, "--replication-factor must be 0 (automatic) or more");
         require(cassandraMaxConcurrentWrites >= 1, "--cassandra-max-concurrent-writes must be at least 1");
         require(!cassandraRetryBudget.isNegative(), "--cassandra-retry-budget must not be negative");
-        require(CassandraSettings.isValidKeyspace(keyspace),
-                "--keyspace must be a letter then up to 47 letters, digits or _, was '" + keyspace + "'");
+        KeyspaceNames.require(keyspace, "--keyspace");
         require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");
         require(!cassandraHosts.isBlank(), "--cassandra-hosts must not be empty");
-        require(!wordsTopic.isBlank(), "--words-topic must not be empty");
-        require(lateTopic == null || !lateTopic.isBlank(), "--late-topic must not be empty");
-        require(deadLetterTopic == null || !deadLetterTopic.isBlank(), "--dead-letter-topic must not be empty");
+        TopicNames.require(wordsTopic, "--words-topic");
+        TopicNames.require(lateTopic(), lateTopic == null ? "the late topic of --keyspace" : "--late-topic");
+        TopicNames.require(deadLetterTopic(), deadLetterTopic == null ? "the dead-letter topic of --keyspace"
+                : "--dead-letter-topic");
         require(maxWordBytes > 0 && maxWordBytes <= 65535, "--max-word-bytes must be 1..65535 (Cassandra's key limit)");
         require(maxWeatherBytes > 0, "--max-weather-bytes must be greater than zero");
         require(!maxDtAhead.isNegative(), "--max-dt-ahead must not be negative");
         require(from == null || mode == Mode.replay, "--from only applies to --mode replay");
         require(!weatherWindow.isNegative() && !weatherWindow.isZero(), "--weather-window must be greater than zero");
-        require(!weather || !weatherTopic.isBlank(), "--weather-topic must not be empty");
-        require(weatherLateTopic == null || !weatherLateTopic.isBlank(), "--weather-late-topic must not be empty");
+        if (weather) {
+            TopicNames.require(weatherTopic, "--weather-topic");
+            TopicNames.require(weatherLateTopic(), weatherLateTopic == null ? "the late-weather topic of --keyspace"
+                    : "--weather-late-topic");
+        }
         require(cities == null || java.nio.file.Files.isReadable(cities), "--cities file " + cities + " cannot be read");
         if (from != null) {
             fromMillis();

@@ -15,7 +15,26 @@ import org.apache.flink.util.function.SerializableFunction;
  * OUT_OF_ORDER_SEQUENCE_NUMBER loop after a leader change, KAFKA-14359).
  */
 public final class KafkaSinks {
+    /**
+     * The largest record the side topics take, in bytes: their producers' {@code max.request.size} and the
+     * {@code max.message.bytes} of the side topics the job and {@code bin/kappa topics create} make (Kafka's own
+     * defaults, written out so that a broker configured otherwise changes neither). Every side record is far below
+     * it: a dead letter is at most about 132 KiB ({@link DeadLetterSerializer}), a late word or reading a few KiB.
+     */
+    public static final int MAX_RECORD_BYTES = 1024 * 1024;
+
     private KafkaSinks() {}
+
+    /** What a side topic is created with besides its replication ({@link #sideTopicConfigs}). */
+    public static final java.util.Map<String, String> SIDE_TOPIC_CONFIGS =
+            java.util.Map.of("max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
+
+    /** The topic configs of a side topic with this replication factor. */
+    public static java.util.Map<String, String> sideTopicConfigs(int replicationFactor) {
+        java.util.Map<String, String> configs = new java.util.TreeMap<>(KafkaReplication.topicConfigs(replicationFactor));
+        configs.putAll(SIDE_TOPIC_CONFIGS);
+        return configs;
+    }
 
     public static KafkaSink<DeadLetter> deadLetters(KafkaSettings kafka, String topic) {
         return atLeastOnce(kafka, new DeadLetterSerializer(topic));
@@ -36,6 +55,7 @@ public final class KafkaSinks {
         producer.putIfAbsent("acks", "all");
         producer.putIfAbsent("enable.idempotence", "true");
         producer.putIfAbsent("max.in.flight.requests.per.connection", "1");
+        producer.putIfAbsent("max.request.size", Integer.toString(MAX_RECORD_BYTES));
         return producer;
     }
 

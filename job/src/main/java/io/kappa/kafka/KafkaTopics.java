@@ -77,7 +77,7 @@ public final class KafkaTopics {
                             .get(timeoutMillis, TimeUnit.MILLISECONDS).get(like);
                     short replication = (short) d.partitions().get(0).replicas().size();
                     missing.add(new NewTopic(t, d.partitions().size(), replication)
-                            .configs(KafkaReplication.topicConfigs(replication)));
+                            .configs(KafkaSinks.sideTopicConfigs(replication)));
                 }
             }
             if (missing.isEmpty()) {

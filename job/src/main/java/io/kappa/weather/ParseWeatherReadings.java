@@ -12,7 +12,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Parses an OpenWeather "current weather" document and validates it ({@link ReadingParser}: docs/semantics.md,
  * rule 4). A record that is not a valid reading goes to {@link #DEAD_LETTERS} with the reason and is counted in
- * {@code malformedWeather}; the job never fails on it.
+ * {@code malformedWeather}; the job never fails on it, not even on an error the parser did not foresee
+ * ({@link DeadLetter#unprocessable}).
  */
 public class ParseWeatherReadings extends ProcessFunction<RawRecord, Reading> {
     private static final long serialVersionUID = 1L;
@@ -40,6 +41,9 @@ public class ParseWeatherReadings extends ProcessFunction<RawRecord, Reading> {
         } catch (ReadingParser.Invalid e) {
             malformed.inc();
             ctx.output(DEAD_LETTERS, new DeadLetter(record, e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            malformed.inc();
+            ctx.output(DEAD_LETTERS, DeadLetter.unprocessable(record, e));
         }
     }
 }

@@ -12,21 +12,36 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.core.JsonProcessingException;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.DeserializationFeature;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Whether a weather record is a valid reading, and the reading: docs/semantics.md, rule 4, checks 1 to 5 in order,
  * the first that fails being the reason. A pure function of the record (and the reference data), used both at the
  * source, where a valid reading's {@code dt} is the record's event time, and by {@link ParseWeatherReadings}.
+ *
+ * <p>Whatever the bytes, {@link #parse} returns a reading or throws {@link Invalid} with a reason of bounded length:
+ * the document is read within explicit limits (at most {@value #MAX_DEPTH} levels of nesting, numbers of at most
+ * {@value #MAX_NUMBER_CHARS} characters, no name twice in one object), and a field quoted in a reason is cut to
+ * {@value #MAX_QUOTED_CHARS} characters ({@code ReadingParserFuzzTest} tries random, mutated, huge and deep input).
  */
 public final class ReadingParser implements Serializable {
     private static final long serialVersionUID = 1L;
     /** 2000-01-01 and 2100-01-01: outside that, {@code dt} is not a plausible observation time. */
     static final long MIN_DT = 946_684_800L;
     static final long MAX_DT = 4_102_444_800L;
+    /** Levels of objects and arrays a document may nest (an OpenWeather document has 3). */
+    public static final int MAX_DEPTH = 32;
+    /** Characters of one number literal. */
+    public static final int MAX_NUMBER_CHARS = 100;
+    /** Characters of a field's JSON text quoted in a reason; longer text is cut and ends with "…". */
+    public static final int MAX_QUOTED_CHARS = 100;
 
     private final CityDirectory cities;
     private final int maxDocumentBytes;
@@ -48,11 +63,15 @@ public final class ReadingParser implements Serializable {
         }
     }
 
-    /** The event time of a record: its valid reading's {@code dt} in milliseconds, or {@link Long#MIN_VALUE}. */
+    /**
+     * The event time of a record: its valid reading's {@code dt} in milliseconds, or {@link Long#MIN_VALUE}. Never
+     * throws: it runs in the source, where an exception would fail the job (what else content could throw is the
+     * operator's to report, {@link ParseWeatherReadings}).
+     */
     public long eventTime(RawRecord record) {
         try {
             return parse(record).dt * 1000;
-        } catch (Invalid e) {
+        } catch (Invalid | RuntimeException | StackOverflowError e) {
             return Long.MIN_VALUE;
         }
     }
@@ -103,7 +122,12 @@ public final class ReadingParser implements Serializable {
 
     private JsonNode document(byte[] value) throws Invalid {
         if (json == null) {
-            json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            json = new ObjectMapper(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_CHARS).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         }
         String text;
         try {
@@ -115,9 +139,20 @@ public final class ReadingParser implements Serializable {
         JsonNode doc;
         try {
             doc = json.readTree(text);
+        } catch (StreamConstraintsException e) {
+            String message = String.valueOf(e.getOriginalMessage());
+            throw new Invalid(message.startsWith("Document nesting depth")
+                    ? "not valid JSON: nested deeper than " + MAX_DEPTH + " levels"
+                    : message.startsWith("Number value length")
+                    ? "not valid JSON: a number longer than " + MAX_NUMBER_CHARS + " characters"
+                    : "not valid JSON: " + quoted(firstLine(message)));
         } catch (JsonProcessingException e) {
+            String message = firstLine(e.getOriginalMessage());
+            if (message.startsWith("Duplicate field '")) {
+                throw new Invalid("not valid JSON: duplicate field " + quoted(message.substring("Duplicate field ".length())));
+            }
             // Jackson's message can quote the document; the dead letter carries the document itself
-            throw new Invalid("not valid JSON: " + firstLine(e.getOriginalMessage()).replaceFirst(" \\(start marker at .*", ""));
+            throw new Invalid("not valid JSON: " + quoted(message.replaceFirst(" \\(start marker at .*", "")));
         }
         if (doc == null || doc.isMissingNode()) {
             throw new Invalid("not valid JSON: no value (empty document)");
@@ -168,7 +203,7 @@ public final class ReadingParser implements Serializable {
             throw new Invalid("missing field " + path);
         }
         if (!node.isNumber()) {
-            throw new Invalid("field " + path + " is not a number: " + node);
+            throw new Invalid("field " + path + " is not a number: " + quoted(node.toString()));
         }
         return node;
     }
@@ -185,7 +220,7 @@ public final class ReadingParser implements Serializable {
         JsonNode n = field(doc, path);
         BigInteger v = wholeValue(n);
         if (v == null) {
-            throw new Invalid("field " + path + " is not a whole number: " + n);
+            throw new Invalid("field " + path + " is not a whole number: " + quoted(n.toString()));
         }
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
             throw new Invalid(path + " of " + v + " is out of range (" + min + ".." + max + ")");
@@ -208,13 +243,21 @@ public final class ReadingParser implements Serializable {
             return null;
         }
         if (!node.isTextual()) {
-            throw new Invalid("field " + path + " is not text: " + node);
+            throw new Invalid("field " + path + " is not text: " + quoted(node.toString()));
         }
         int length = node.textValue().codePointCount(0, node.textValue().length());
         if (length > max) {
             throw new Invalid(path + " of " + length + " characters is out of range (0.." + max + ")");
         }
         return node.textValue();
+    }
+
+    /** Text quoted in a reason: at most {@value #MAX_QUOTED_CHARS} characters (code points), then "…" if cut. */
+    static String quoted(String text) {
+        if (text.length() <= MAX_QUOTED_CHARS || text.codePointCount(0, text.length()) <= MAX_QUOTED_CHARS) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_QUOTED_CHARS)) + "…";
     }
 
     private static String firstLine(String s) {

@@ -48,12 +48,19 @@ public class DecodeTextLines extends ProcessFunction<RawRecord, TextLine> {
             ctx.output(DEAD_LETTERS, new DeadLetter(record, problem));
             return;
         }
+        String text;
         try {
-            out.collect(new TextLine(record, decoder.decode(ByteBuffer.wrap(record.value)).toString()));
+            text = decoder.decode(ByteBuffer.wrap(record.value)).toString();
         } catch (CharacterCodingException e) {
             malformedRecords.inc();
             ctx.output(DEAD_LETTERS, new DeadLetter(record, "value is not valid UTF-8 (" + e.getMessage() + ")"));
+            return;
+        } catch (RuntimeException | StackOverflowError e) {
+            malformedRecords.inc();
+            ctx.output(DEAD_LETTERS, DeadLetter.unprocessable(record, e));
+            return;
         }
+        out.collect(new TextLine(record, text));
     }
 
     /** Why a value cannot be a line, or null when its size is acceptable. */

@@ -61,7 +61,14 @@ public class SplitIntoWords extends ProcessFunction<TextLine, WordCount> {
             });
             return;
         }
-        List<String> words = TextNormaliser.words(line.text);
+        List<String> words;
+        try {
+            words = TextNormaliser.words(line.text);
+        } catch (RuntimeException | StackOverflowError e) { // no rule foresees it: keep the record, go on
+            malformedRecords.inc();
+            ctx.output(DEAD_LETTERS, DeadLetter.unprocessable(line.source, e));
+            return;
+        }
         String tooLong = overLong(words, maxWordBytes);
         if (tooLong != null) {
             malformedRecords.inc();

@@ -105,10 +105,12 @@ public record Observed(Map<WordKey, WordRow> wordCounts, List<LateWord> lateWord
         List<DeadLetter> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, topic)) {
             String truncated = header(r, DeadLetterSerializer.VALUE_TRUNCATED);
+            String keyTruncated = header(r, DeadLetterSerializer.KEY_TRUNCATED);
             out.add(new DeadLetter(header(r, DeadLetterSerializer.SOURCE_TOPIC),
                     Integer.parseInt(header(r, DeadLetterSerializer.SOURCE_PARTITION)),
                     Long.parseLong(header(r, DeadLetterSerializer.SOURCE_OFFSET)),
-                    Long.parseLong(header(r, DeadLetterSerializer.SOURCE_TIMESTAMP)), r.key(), r.value(),
+                    Long.parseLong(header(r, DeadLetterSerializer.SOURCE_TIMESTAMP)), r.key(),
+                    keyTruncated == null ? null : Integer.valueOf(keyTruncated), r.value(),
                     truncated == null ? null : Integer.valueOf(truncated), header(r, DeadLetterSerializer.REASON)));
         }
         return out;
