@@ -37,6 +37,11 @@ public class DashboardCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8088", description = "(default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--allowed-hosts", paramLabel = "<names>",
+            description = "host names the page may be reached by besides localhost, 127.0.0.1 and --bind "
+                    + "(comma-separated; * for any): other names are refused, so that no other site can read it")
+    String allowedHosts;
+
     @Option(names = "--refresh", defaultValue = "3s", converter = io.kappa.job.JobOptions.DurationConverter.class,
             description = "how often the page reads again (default: ${DEFAULT-VALUE})")
     Duration refresh;
@@ -50,7 +55,8 @@ public class DashboardCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--refresh must be at least 500ms, was " + refresh);
         }
         DashboardServer server = DashboardServer.start(
-                new DashboardData(connections.kafka(), connections.cassandra(), keyspace, flinkUrl), bind, port, refresh);
+                new DashboardData(connections.kafka(), connections.cassandra(), keyspace, flinkUrl), bind, port, refresh,
+                allowedHosts);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -4,6 +4,8 @@ import com.datastax.driver.core.exceptions.DriverException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.kappa.restguard.OriginPolicy;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
@@ -16,14 +18,20 @@ import java.util.Properties;
  * {@code bin/kappa dashboard}'s web server: a static page (classpath {@value #PAGE}), Chart.js from its WebJar,
  * and JSON endpoints over a {@link DashboardSource} ({@link DashboardData}: Cassandra and Flink). An endpoint that
  * cannot answer says why as {@code {"error": "..."}} (400 for a bad parameter, 503 when Cassandra or Flink cannot be
- * read), which the page shows.
+ * read), which the page shows. It answers only requests for its own host names and from its own page ({@link
+ * OriginPolicy}, as the Flink REST API of the local stack does): another site open in the browser, or one that makes its
+ * name resolve to this machine, gets 403.
  */
 public final class DashboardServer implements AutoCloseable {
     static final String PAGE = "/io/kappa/dashboard/static";
     private static final String CHART_JS_POM = "/META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
+    /** Host names the dashboard answers to besides a specific --bind address. */
+    public static final String LOCAL_HOSTS = "localhost,127.0.0.1,[::1]";
+
     private final DashboardSource data;
     private final Javalin app;
+    private volatile OriginPolicy policy;
 
     private DashboardServer(DashboardSource data, Duration refresh) {
         this.data = data;
@@ -39,6 +47,13 @@ public final class DashboardServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
             });
             c.staticFiles.enableWebjars();
+        });
+        app.before(ctx -> {
+            OriginPolicy p = policy;
+            String refusal = p == null ? "not started" : p.refusal(ctx.header("Host"), ctx.header("Origin"));
+            if (refusal != null) {
+                throw new ForbiddenResponse(refusal);
+            }
         });
         app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
         app.get("/vendor/chart.umd.js", ctx -> ctx.redirect(chartJs));
@@ -56,11 +71,19 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * Starts the dashboard.
+     * Starts the dashboard, answering to {@link #LOCAL_HOSTS} and the bind address.
      *
      * @param port 0 for any free port (see {@link #port()})
      */
     public static DashboardServer start(DashboardSource data, String bind, int port, Duration refresh) {
+        return start(data, bind, port, refresh, null);
+    }
+
+    /**
+     * As {@link #start(DashboardSource, String, int, Duration)}, answering to these host names too (comma-separated;
+     * the names a network reaches the machine by when it listens on 0.0.0.0), or to any with {@code *}.
+     */
+    public static DashboardServer start(DashboardSource data, String bind, int port, Duration refresh, String moreHosts) {
         DashboardServer server = new DashboardServer(data, refresh);
         try {
             server.app.start(bind, port);
@@ -68,6 +91,9 @@ public final class DashboardServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + bind + ":" + port + " (--bind, --port): "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
+        String hosts = LOCAL_HOSTS + "," + (bind.contains(":") ? "[" + bind + "]" : bind)
+                + (moreHosts == null ? "" : "," + moreHosts);
+        server.policy = OriginPolicy.of(hosts, Integer.toString(server.app.port()));
         return server;
     }
 

@@ -37,6 +37,15 @@ public final class ChildJvm {
         return cmd;
     }
 
+    /**
+     * The JVM option that marks a child as the server of a pid file: {@link #fromPidFile} trusts a pid only when the
+     * process's command line carries it, so a pid that the system has meanwhile given to another program is never
+     * taken for a server (and never stopped by {@code bin/kappa down}).
+     */
+    static String marker(Path pidFile) {
+        return "-Dkappa.stack.pidfile=" + pidFile.toAbsolutePath();
+    }
+
     /** Starts the command in the background, appending its output to {@code log}, and records its pid. */
     public static ProcessHandle start(List<String> command, Path workDir, Path log, Path pidFile) {
         return start(command, workDir, log, pidFile, java.util.Map.of());
@@ -49,7 +58,9 @@ public final class ChildJvm {
             Files.createDirectories(log.getParent());
             Files.createDirectories(pidFile.getParent());
             Files.createDirectories(workDir);
-            ProcessBuilder pb = new ProcessBuilder(command)
+            List<String> marked = new ArrayList<>(command);
+            marked.add(1, marker(pidFile));
+            ProcessBuilder pb = new ProcessBuilder(marked)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -94,16 +105,44 @@ public final class ChildJvm {
         }
     }
 
-    /** The live process whose pid is in the file, if any. */
+    /** The live process whose pid is in the file, if it is the server {@link #start} started for that file. */
     public static Optional<ProcessHandle> fromPidFile(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> commandLine(p).contains(marker(pidFile)));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The process's arguments, from {@code /proc} where there is one (whole, unlike ProcessHandle.Info). */
+    private static List<String> commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return List.of(new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+            }
+        } catch (IOException e) {
+            return List.of(); // gone meanwhile
+        }
+        return process.info().arguments().map(List::of).orElse(List.of());
+    }
+
+    /**
+     * Creates the folder (and its parents) readable by its owner only ({@code rwx------}), or makes an existing one so:
+     * the local stack's data, checkpoints, logs and keys are the user's alone.
+     */
+    public static void createPrivateDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot create " + dir + " for the local stack: " + e.getMessage());
         }
     }
 

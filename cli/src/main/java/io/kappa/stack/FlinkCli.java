@@ -13,7 +13,14 @@ import java.util.Map;
 public final class FlinkCli {
     private FlinkCli() {}
 
+    /**
+     * @throws StackException for a secret among the job's arguments, before Flink's client starts (it writes its
+     *                        arguments to its log and to the JobManager's)
+     */
     public static ProcessBuilder process(StackConfig config, List<String> args) {
+        io.kappa.core.ConnectionProperties.secretAmong(args).ifPresent(refusal -> {
+            throw new StackException(refusal);
+        });
         Path conf = config.flinkConfDir();
         List<String> jvm = new ArrayList<>(FlinkProcess.javaOptions(conf));
         jvm.add("-Xmx512m");
@@ -35,6 +42,11 @@ public final class FlinkCli {
 
     /** Runs the client with this process's terminal; returns its exit code. */
     public static int runInteractive(StackConfig config, List<String> args) {
+        java.util.Optional<String> secret = io.kappa.core.ConnectionProperties.secretAmong(args);
+        if (secret.isPresent()) {
+            System.err.println("kappa: " + secret.get());
+            return 2;
+        }
         try {
             java.nio.file.Files.createDirectories(config.logs());
             return process(config, args).inheritIO().start().waitFor();

@@ -104,6 +104,8 @@ public class FlinkProcess extends ManagedServer {
         List<String> props = new ArrayList<>();
         for (String kv : List.of(
                 "rest.port=" + config.flinkRestPort(),
+                // the web UI's own origin only (the REST guard, kappa-flink-rest-guard, refuses every other one)
+                "web.access-control-allow-origin=" + config.flinkRestUrl(),
                 "jobmanager.rpc.port=" + config.flinkRpcPort(),
                 "web.upload.dir=" + flink.resolve("uploads"),
                 "io.tmp.dirs=" + flink.resolve("tmp"),

@@ -71,6 +71,7 @@ public class LocalStack implements AutoCloseable {
      * @throws StackException when the state folder belongs to a stack of another shape
      */
     public void up(PrintWriter out) {
+        ChildJvm.createPrivateDirectory(config.stateDir());
         Optional<StackShape> recorded = StackShape.recorded(config.stateDir());
         if (recorded.isPresent()) {
             boolean running = new LocalStack(config.withShape(recorded.get())).servers().stream()

@@ -39,9 +39,18 @@ class DockerComposeTest {
         for (String flink : List.of("jobmanager", "taskmanager", "submit-job")) {
             assertThat((String) service(flink).get("image")).as(flink).isEqualTo("flink:1.20-java17");
         }
-        assertThat((List<String>) service("kafka").get("ports")).containsExactly("9092:9092");
-        assertThat((List<String>) service("cassandra").get("ports")).containsExactly("9042:9042");
-        assertThat((List<String>) service("jobmanager").get("ports")).containsExactly("8081:8081");
+        // published on the loopback address unless KAPPA_BIND_ADDRESS says otherwise
+        assertThat((List<String>) service("kafka").get("ports")).containsExactly("${KAPPA_BIND_ADDRESS:-127.0.0.1}:9092:9092");
+        assertThat((List<String>) service("cassandra").get("ports"))
+                .containsExactly("${KAPPA_BIND_ADDRESS:-127.0.0.1}:9042:9042");
+        assertThat((List<String>) service("jobmanager").get("ports"))
+                .containsExactly("${KAPPA_BIND_ADDRESS:-127.0.0.1}:8081:8081");
+        // the JobManager has the REST guard and answers the names the other containers use
+        assertThat((List<String>) service("jobmanager").get("volumes"))
+                .contains("./stack/flink-guard/target/kappa-flink-rest-guard.jar:/opt/flink/lib/kappa-flink-rest-guard.jar:ro");
+        assertThat(HOME.resolve("stack/flink-guard/pom.xml")).content().contains("<finalName>kappa-flink-rest-guard</finalName>");
+        assertThat((List<String>) service("jobmanager").get("command"))
+                .contains("-Dkappa.rest.allowed-hosts=localhost,127.0.0.1,jobmanager");
         assertThat(((Map<String, Object>) service("kafka").get("environment")).get("KAFKA_PROCESS_ROLES"))
                 .isEqualTo("broker,controller");
     }

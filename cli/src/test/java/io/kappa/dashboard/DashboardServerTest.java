@@ -138,4 +138,26 @@ class DashboardServerTest {
         assertThat(json("/api/words/top?keyspace=broken", 503).path("error").asText())
                 .startsWith("cannot reach Cassandra at 127.0.0.1:1");
     }
+
+    /** A request with the headers a browser would send, through a plain socket (HttpClient will not set Host). */
+    static String rawStatusLine(int port, String host, String origin, String path) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Connection: close\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void anotherSiteOrAnotherHostNameIsRefused() throws Exception {
+        int port = server.port();
+        assertThat(rawStatusLine(port, "127.0.0.1:" + port, null, "/api/config")).contains(" 200");
+        assertThat(rawStatusLine(port, "localhost:" + port, "http://localhost:" + port, "/api/config")).contains(" 200");
+        assertThat(rawStatusLine(port, "127.0.0.1:" + port, "http://evil.example", "/api/config")).contains(" 403");
+        assertThat(rawStatusLine(port, "evil.example:" + port, null, "/api/weather/latest")).as("DNS rebinding")
+                .contains(" 403");
+        assertThat(rawStatusLine(port, "evil.example:" + port, null, "/")).as("the page too").contains(" 403");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,15 +56,21 @@ class StackShapeTest {
         // a home without server jars: were the check to let it through, nothing could start
         StackConfig one = StackConfig.forTests(state.resolve("no-home"), state);
         StackShape.ONE.record(state);
-        // the stack's Kafka "runs": its pid file names a live process (this one)
-        ManagedServer.write(state.resolve("pids").resolve("kafka.pid"), Long.toString(ProcessHandle.current().pid()));
-        StringWriter out = new StringWriter();
-        LocalStack cluster = new LocalStack(one.withShape(CLUSTER));
-        assertThatThrownBy(() -> cluster.up(new PrintWriter(out, true))).isInstanceOf(StackException.class)
-                .hasMessage("the local stack runs with 1 broker, 1 Cassandra node, 1 TaskManager: run bin/kappa down "
-                        + "first, or bin/kappa up --brokers 1 --cassandra-nodes 1 --taskmanagers 1");
-        assertThat(out.toString()).isEmpty();
-        assertThat(StackShape.recorded(state)).contains(StackShape.ONE);
+        // the stack's Kafka "runs": its pid file names a live process started for it
+        ProcessHandle kafka = ChildJvm.start(ChildJvm.command(List.of("-Xmx32m"), System.getProperty("java.class.path"),
+                ChildJvmTest.Sleeper.class.getName(), List.of()), state.resolve("kafka"), state.resolve("kafka.log"),
+                state.resolve("pids").resolve("kafka.pid"));
+        try {
+            StringWriter out = new StringWriter();
+            LocalStack cluster = new LocalStack(one.withShape(CLUSTER));
+            assertThatThrownBy(() -> cluster.up(new PrintWriter(out, true))).isInstanceOf(StackException.class)
+                    .hasMessage("the local stack runs with 1 broker, 1 Cassandra node, 1 TaskManager: run bin/kappa down "
+                            + "first, or bin/kappa up --brokers 1 --cassandra-nodes 1 --taskmanagers 1");
+            assertThat(out.toString()).isEmpty();
+            assertThat(StackShape.recorded(state)).contains(StackShape.ONE);
+        } finally {
+            ChildJvm.stop(kafka, 5_000);
+        }
     }
 
     @Test
