@@ -39,21 +39,84 @@ public class KappaCli implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** Exit status of a command line that cannot be parsed or whose values fail {@link OptionChecks}. */
+    public static final int USAGE = 2;
+    /** Exit status of a command that failed while it ran. */
+    public static final int FAILED = 1;
+    /** Set (to anything) to have an unexpected error print its stack trace as well. */
+    public static final String DEBUG_ENV = "KAPPA_DEBUG";
+
     /**
-     * The CLI with its error handling: a known problem (the client's {@link ClientException}, which the stack's
-     * StackException is one of, or an IllegalStateException/IllegalArgumentException) prints one line starting
-     * "kappa:" and exits 1.
+     * The CLI with its error handling, so that every error is one line starting "kappa:" and a non-zero exit, never a
+     * stack trace. What was typed is wrong (a command line that cannot be parsed, a value that {@link OptionChecks},
+     * the command or the job's options refuse: an IllegalArgumentException): exit {@value #USAGE}, naming the option.
+     * The command failed while it ran (the client's {@link ClientException}, which the stack's StackException is one
+     * of, an IllegalStateException, both one line saying what to do; anything else with its kind and message): exit
+     * {@value #FAILED}.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KappaCli());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ClientException || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("kappa: " + e.getMessage());
-                return 1;
+        cli.registerConverter(java.time.Instant.class, new OptionChecks.InstantConverter());
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("kappa: " + oneLine(e.getMessage()) + " (see: "
+                    + e.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^kappa", "bin/kappa")
+                    + " --help)");
+            return USAGE;
+        });
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                OptionChecks.check(parsed);
+            } catch (IllegalArgumentException e) {
+                CommandLine command = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+                command.getErr().println("kappa: " + oneLine(e.getMessage()));
+                return USAGE;
             }
-            throw e;
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("kappa: " + describe(e));
+            if (System.getenv(DEBUG_ENV) != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return e instanceof IllegalArgumentException ? USAGE : FAILED;
         });
         return cli;
+    }
+
+    /** One line for any error: the project's own messages as they are, anything else with its kind. */
+    static String describe(Throwable e) {
+        if (e instanceof ClientException || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+            return oneLine(e.getMessage());
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return e.getMessage() + ": no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return e.getMessage() + ": permission denied";
+        }
+        if (e instanceof org.apache.kafka.common.KafkaException) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return "Kafka: " + oneLine(root.getMessage()) + " (check --bootstrap-servers and the Kafka client "
+                    + "properties)";
+        }
+        if (e instanceof com.datastax.driver.core.exceptions.DriverException) {
+            return "Cassandra: " + oneLine(e.getMessage()) + " (check --cassandra-hosts, --cassandra-port and the "
+                    + "Cassandra client properties)";
+        }
+        return "unexpected " + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage()))
+                + " (set " + DEBUG_ENV + "=1 for the details)";
+    }
+
+    /** The first line of a message (picocli's own can run over several). */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
     }
 
     public static void main(String[] args) {

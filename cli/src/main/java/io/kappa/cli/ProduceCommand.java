@@ -99,8 +99,8 @@ public class ProduceCommand {
             if (generate != null && file != null) {
                 throw new IllegalArgumentException("--generate and --file exclude each other");
             }
-            if (generate != null && generate.rate != null && !(generate.rate > 0)) {
-                throw new IllegalArgumentException("--rate must be greater than zero, was " + generate.rate);
+            if (generate != null) {
+                TextGenerator.check(generate.spec());
             }
             Produce produce = new Produce(connections.kafka(), topic, quiet ? null : spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
@@ -113,9 +113,12 @@ public class ProduceCommand {
                 return 0;
             }
             long n;
-            try (BufferedReader in = file != null ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
+            try (BufferedReader in = file != null ? io.kappa.client.UserFiles.reader(file, "--file")
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 n = produce.lines(in, key);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new IllegalArgumentException((file != null ? "--file " + file : "stdin")
+                        + ": not UTF-8 text (each line is sent as UTF-8)");
             }
             out.println("  produced " + n + " lines to " + topic);
             return 0;
@@ -170,8 +173,10 @@ public class ProduceCommand {
         @Option(names = "--openweather", description = "fetch from the real OpenWeather API instead (needs a key and a network)")
         boolean openWeather;
 
-        @Option(names = "--api-key", description = "OpenWeather API key (default: $OPENWEATHER_API_KEY); never printed")
-        String apiKey;
+        @Option(names = "--api-key-file", paramLabel = "<file>", description = "a file holding the OpenWeather API key "
+                + "(default: the environment variable OPENWEATHER_API_KEY). Never on the command line, where process "
+                + "lists and shell history show it")
+        Path apiKeyFile;
 
         @Option(names = "--base-url", defaultValue = OpenWeatherClient.DEFAULT_BASE_URL, description = "(default: ${DEFAULT-VALUE})")
         String baseUrl;
@@ -191,7 +196,8 @@ public class ProduceCommand {
             PrintWriter err = spec.commandLine().getErr();
             Produce produce = new Produce(connections.kafka(), topic, quiet ? null : err);
             if (openWeather) {
-                String key = apiKey != null ? apiKey : System.getenv("OPENWEATHER_API_KEY");
+                String key = apiKeyFile != null ? io.kappa.client.UserFiles.readSecret(apiKeyFile, "--api-key-file")
+                        : System.getenv("OPENWEATHER_API_KEY");
                 long n = produce.fetch(new OpenWeatherClient(baseUrl, key, Duration.ofSeconds(10)), chosen, rounds,
                         interval, round -> err.println("  round " + round + ": " + chosen.size() + " cities fetched"));
                 out.println("  produced " + n + " OpenWeather readings to " + topic);

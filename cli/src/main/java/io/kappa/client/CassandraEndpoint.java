@@ -26,10 +26,7 @@ public record CassandraEndpoint(String hosts, int port, Map<String, String> prop
 
     /** @throws IllegalArgumentException for a name that cannot be a keyspace */
     public CassandraSettings keyspace(String keyspace, int replicationFactor) {
-        if (!CassandraSettings.isValidKeyspace(keyspace)) {
-            throw new IllegalArgumentException("--keyspace must be a letter then up to 47 letters, digits or _, was '"
-                    + keyspace + "'");
-        }
+        io.kappa.cassandra.KeyspaceNames.require(keyspace, "--keyspace");
         return new CassandraSettings(hosts, port, keyspace, replicationFactor, properties).withConsistency(consistency);
     }
 

@@ -36,7 +36,7 @@ public final class OpenWeatherClient {
 
     public OpenWeatherClient(String baseUrl, String apiKey, Duration timeout) {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("no OpenWeather API key: pass --api-key or set OPENWEATHER_API_KEY "
+            throw new IllegalArgumentException("no OpenWeather API key: set OPENWEATHER_API_KEY or pass --api-key-file "
                     + "(or leave out --openweather to use the offline simulator)");
         }
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -64,8 +64,8 @@ public final class OpenWeatherClient {
         }
         return switch (response.statusCode()) {
             case 200 -> response.body();
-            case 401 -> throw new OpenWeatherException(401, "OpenWeather rejected the API key (HTTP 401): check --api-key "
-                    + "or OPENWEATHER_API_KEY; a new key can take a few hours to become active");
+            case 401 -> throw new OpenWeatherException(401, "OpenWeather rejected the API key (HTTP 401): check OPENWEATHER_API_KEY "
+                    + "or --api-key-file; a new key can take a few hours to become active");
             case 404 -> throw new OpenWeatherException(404, "OpenWeather does not know city id " + cityId + " (HTTP 404)");
             case 429 -> throw new OpenWeatherException(429, "OpenWeather's rate limit was reached (HTTP 429): wait a "
                     + "minute, fetch fewer cities or use a longer --interval");

@@ -27,11 +27,20 @@ public final class TextGenerator {
     private final String[] words;
     private long next;
 
-    public TextGenerator(Spec spec) {
-        if (spec.lines() < 0 || spec.vocabulary() < 1 || spec.minWords() < 1 || spec.maxWords() < spec.minWords()) {
-            throw new IllegalArgumentException("generator needs --lines >= 0, --vocabulary >= 1 and "
-                    + "1 <= min <= max words per line");
+    /** Fails with one line naming the option when the spec cannot generate lines. */
+    public static void check(Spec spec) {
+        if (spec.lines() < 0 || spec.vocabulary() < 1) {
+            throw new IllegalArgumentException("the generator needs a number of lines of at least 0 (was " + spec.lines()
+                    + ") and a --vocabulary of at least 1 (was " + spec.vocabulary() + ")");
         }
+        if (spec.minWords() < 1 || spec.maxWords() < spec.minWords()) {
+            throw new IllegalArgumentException("--min-words (" + spec.minWords() + ") must be at least 1 and at most "
+                    + "--max-words (" + spec.maxWords() + ")");
+        }
+    }
+
+    public TextGenerator(Spec spec) {
+        check(spec);
         this.spec = spec;
         this.random = new Random(spec.seed());
         this.cumulative = new double[spec.vocabulary()];

@@ -71,7 +71,7 @@ class OpenWeatherClientTest {
     void a401SaysToCheckTheKeyWithoutPrintingIt() {
         assertThatThrownBy(() -> new OpenWeatherClient(base(), "wrong-key", Duration.ofSeconds(5)).current(2643743))
                 .isInstanceOf(OpenWeatherClient.OpenWeatherException.class)
-                .hasMessageContaining("HTTP 401").hasMessageContaining("--api-key")
+                .hasMessageContaining("HTTP 401").hasMessageContaining("--api-key-file")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-key"));
     }
 
