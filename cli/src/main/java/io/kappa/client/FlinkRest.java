@@ -265,6 +265,11 @@ public final class FlinkRest {
         return sum;
     }
 
+    /** The newest failure's stack trace as the web UI shows it ("root-exception"), or empty when it has none. */
+    public String rootException(String jobId) {
+        return get("/jobs/" + jobId + "/exceptions").path("root-exception").asText("");
+    }
+
     /** How many failures the job has recorded (its exception history). */
     public int failures(String jobId) {
         return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();

@@ -197,7 +197,7 @@ class KappaPipelineIT {
             List<ConsumerRecord<byte[], byte[]>> late = STACK.awaitRecords("idle-late", 1);
             assertThat(new String(late.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("sleeper");
             assertThat(new String(late.get(0).value(), StandardCharsets.UTF_8)).contains("\"windowStart\":" + T0,
-                    "\"reason\":\"" + io.kappa.words.LateWord.IDLE_REASON + "\"");
+                    "\"reason\":\"" + io.kappa.words.LateWord.CLOSED_REASON + "\"");
             assertThat(rows("idle_live")).doesNotContainKey(WordCounts.key(T0, "sleeper"))
                     .containsEntry(WordCounts.key(T0, "alpha"), 1L);
         } finally {

@@ -1,6 +1,5 @@
 package io.kappa.oracle;
 
-import io.kappa.weather.CityDirectory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,9 +19,11 @@ import java.util.TreeMap;
 /**
  * An independent model of the job's contract, docs/semantics.md ("rule N" below is its section N): from the
  * records of the input topics, in offset order within each partition, it computes every row and side-topic
- * record a correct run must produce. Plain Java, no Flink, none of the job's operators; it reuses only the
- * job's vocabulary ({@code TextNormaliser}, {@code WeatherMath}, {@code CityDirectory}). It favours plainness
- * over speed: one pass over each partition, then straight loops over lists.
+ * record a correct run must produce. Plain Java, no Flink, none of the job's operators, and no code of the job:
+ * it reads weather documents with its own {@link WeatherJson} (Eclipse Parsson, not the job's Jackson), the city
+ * reference data with its own {@link Cities}, and enriches with its own {@link Enrichment}
+ * ({@code OracleIndependenceTest} keeps it so; the one exception left is {@code WordRules}, see there). It favours
+ * plainness over speed: one pass over each partition, then straight loops over lists.
  *
  * <p>Where semantics.md gives a reason only as a pattern, {@link WeatherRules}' class comment says how the model
  * renders it. Other readings of the text that are this model's own:
@@ -32,8 +33,9 @@ import java.util.TreeMap;
  *       their event times are below every window the replay writes, this changes no output;</li>
  *   <li>a weather window's {@code city} is the name of its reading with the largest dt (it can differ between
  *       readings only for a city the reference data lacks; the model warns when it does);</li>
- *   <li>a weather document must be UTF-8 and hold exactly one JSON value (nothing after it), an empty one is
- *       "not valid JSON"; a whole number may be written with a zero fraction (50.0).</li>
+ *   <li>of several problems of a weather document's JSON (rule 4.2), the reason is the one met first in reading
+ *       order, as a streaming parser meets them ({@link WeatherJson}); "not a JSON object" only for a well-formed
+ *       document.</li>
  * </ul>
  */
 public final class Oracle {
@@ -41,11 +43,12 @@ public final class Oracle {
 
     /**
      * The job's options that the rules depend on (semantics.md's option list), times in milliseconds.
+     * {@code cities}: the city reference data ({@code --cities}; the job's default is {@link Cities#bundled()}).
      * {@code fromMillis}: replay {@code --from T} (rule 5); null for a full replay.
      */
     public record Settings(long windowMs, long allowedLatenessMs, long outOfOrdernessMs, long weatherWindowMs,
                            int maxLineBytes, int maxWordBytes, int maxWeatherBytes, long maxDtAheadMs,
-                           CityDirectory cities, Long fromMillis) {
+                           Cities cities, Long fromMillis) {
         public Settings {
             if (windowMs <= 0 || weatherWindowMs <= 0) {
                 throw new IllegalArgumentException("windows must be positive");
@@ -60,7 +63,7 @@ public final class Oracle {
         }
 
         /** The job's defaults: 1 min, 1 min, 5 s, 1 h, 1 MiB, 512, 64 KiB, 1 h, a full replay. */
-        public static Settings defaults(CityDirectory cities) {
+        public static Settings defaults(Cities cities) {
             return new Settings(60_000, 60_000, 5_000, 3_600_000, 1 << 20, 512, 64 << 10, 3_600_000, cities, null);
         }
 

@@ -2,7 +2,6 @@ package io.kappa.oracle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kappa.weather.CityDirectory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +11,7 @@ import java.util.List;
 final class OracleFixtures {
     private OracleFixtures() {}
 
-    static final CityDirectory CITIES = CityDirectory.bundled();
+    static final Cities CITIES = Cities.bundled();
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final String WORDS = "words";

@@ -125,6 +125,11 @@ public final class JobArgs {
         return this;
     }
 
+    public JobArgs partitionDiscovery(Duration interval) {
+        o.partitionDiscovery = interval;
+        return this;
+    }
+
     public JobArgs weatherWindow(Duration window) {
         o.weatherWindow = window;
         return this;

@@ -137,6 +137,11 @@ public class JobOptions {
                     + "(default: ${DEFAULT-VALUE})")
     public Duration idleness;
 
+    @Option(names = "--partition-discovery", defaultValue = "1m", converter = DurationConverter.class,
+            description = "live only: how often to look for partitions added to the input topics, read from offset "
+                    + "zero once found; 0 = never (default: ${DEFAULT-VALUE})")
+    public Duration partitionDiscovery;
+
     @Option(names = "--max-line-bytes", defaultValue = "1048576",
             description = "longer lines go to the dead-letter topic (default: ${DEFAULT-VALUE})")
     public int maxLineBytes;
@@ -277,6 +282,7 @@ public class JobOptions {
         require(!allowedLateness.isNegative(), "--allowed-lateness must not be negative");
         require(!outOfOrderness.isNegative(), "--out-of-orderness must not be negative");
         require(!idleness.isNegative(), "--idleness must not be negative");
+        require(!partitionDiscovery.isNegative(), "--partition-discovery must not be negative");
         require(!checkpointInterval.isNegative() && checkpointInterval.toMillis() >= 10,
                 "--checkpoint-interval must be at least 10ms, was " + checkpointInterval);
         require(maxLineBytes > 0, "--max-line-bytes must be greater than zero");

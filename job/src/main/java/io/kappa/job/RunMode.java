@@ -18,7 +18,7 @@ public final class RunMode {
 
     public static Sources sources(JobOptions o) {
         return o.mode == JobOptions.Mode.live
-                ? KafkaSources.live(o.kafka(), o.wordsTopic, o.weatherTopic, o.groupId)
+                ? KafkaSources.live(o.kafka(), o.wordsTopic, o.weatherTopic, o.groupId, o.partitionDiscovery)
                 : KafkaSources.replay(o.kafka(), o.wordsTopic, o.weatherTopic, o.wordsFromMillis(), o.weatherFromMillis());
     }
 

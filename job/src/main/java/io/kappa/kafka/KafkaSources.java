@@ -15,7 +15,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * <ul>
  *   <li>live: from the consumer group's committed offsets (earliest when it has none; a restore from a
  *       checkpoint or savepoint uses the offsets in the state instead), unbounded, offsets committed on
- *       checkpoints;</li>
+ *       checkpoints; partitions added to a topic are looked for every {@code partitionDiscovery} and read from
+ *       offset zero (the connector reads new partitions from the earliest offset; without the interval it never
+ *       looks);</li>
  *   <li>replay: from offset zero, or from the first record at or after a timestamp, up to the latest offsets
  *       at the time the job starts; the source then finishes and so does the job.</li>
  * </ul>
@@ -32,9 +34,10 @@ public class KafkaSources implements Sources {
     private final boolean bounded;
     private final Long wordsFromMillis;
     private final Long weatherFromMillis;
+    private final java.time.Duration partitionDiscovery;
 
     private KafkaSources(KafkaSettings kafka, String wordsTopic, String weatherTopic, String groupId, boolean bounded,
-                         Long wordsFromMillis, Long weatherFromMillis) {
+                         Long wordsFromMillis, Long weatherFromMillis, java.time.Duration partitionDiscovery) {
         this.kafka = kafka;
         this.wordsTopic = wordsTopic;
         this.weatherTopic = weatherTopic;
@@ -42,10 +45,13 @@ public class KafkaSources implements Sources {
         this.bounded = bounded;
         this.wordsFromMillis = wordsFromMillis;
         this.weatherFromMillis = weatherFromMillis;
+        this.partitionDiscovery = partitionDiscovery;
     }
 
-    public static KafkaSources live(KafkaSettings kafka, String wordsTopic, String weatherTopic, String groupId) {
-        return new KafkaSources(kafka, wordsTopic, weatherTopic, groupId, false, null, null);
+    /** @param partitionDiscovery how often to look for new partitions; zero: never */
+    public static KafkaSources live(KafkaSettings kafka, String wordsTopic, String weatherTopic, String groupId,
+                                    java.time.Duration partitionDiscovery) {
+        return new KafkaSources(kafka, wordsTopic, weatherTopic, groupId, false, null, null, partitionDiscovery);
     }
 
     /**
@@ -56,7 +62,7 @@ public class KafkaSources implements Sources {
     public static KafkaSources replay(KafkaSettings kafka, String wordsTopic, String weatherTopic, Long wordsFromMillis,
                                       Long weatherFromMillis) {
         return new KafkaSources(kafka, wordsTopic, weatherTopic, "kappa-replay", true, wordsFromMillis,
-                weatherFromMillis);
+                weatherFromMillis, java.time.Duration.ZERO);
     }
 
     @Override
@@ -86,6 +92,9 @@ public class KafkaSources implements Sources {
         } else {
             builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                     .setProperty("commit.offsets.on.checkpoint", "true");
+            if (!partitionDiscovery.isZero()) {
+                builder.setProperty("partition.discovery.interval.ms", Long.toString(partitionDiscovery.toMillis()));
+            }
         }
         return new RestorableBoundedKafkaSource<>(builder.build());
     }

@@ -107,7 +107,7 @@ public final class CityDirectory implements Serializable {
             ZoneId.of(c.timeZone());
             validZones.add(c.timeZone());
         }
-        if (Math.abs(c.lat()) > 90 || Math.abs(c.lon()) > 180) {
+        if (!(Math.abs(c.lat()) <= 90) || !(Math.abs(c.lon()) <= 180)) { // NaN is out of range too
             throw new IllegalArgumentException("coordinates out of range");
         }
         if (c.population() < 0) {

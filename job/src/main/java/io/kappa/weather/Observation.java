@@ -45,7 +45,7 @@ public class Observation {
     public long offset;
     /** The partition watermark at which the reading was too late for its window, or {@link PartitionClock#NONE}. */
     public long tooLateAt = PartitionClock.NONE;
-    /** Why it is in the late topic: {@code too late}, or that its window closed while its partition was idle. */
+    /** Why it is in the late topic: {@code too late}, or {@link io.kappa.words.LateWord#CLOSED_REASON}. */
     public String lateReason;
 
     public Observation() {}

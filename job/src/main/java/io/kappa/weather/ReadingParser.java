@@ -28,8 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Whatever the bytes, {@link #parse} returns a reading or throws {@link Invalid} with a reason of bounded length:
  * the document is read within explicit limits (at most {@value #MAX_DEPTH} levels of nesting, numbers of at most
- * {@value #MAX_NUMBER_CHARS} characters, no name twice in one object), and a field quoted in a reason is cut to
- * {@value #MAX_QUOTED_CHARS} characters ({@code ReadingParserFuzzTest} tries random, mutated, huge and deep input).
+ * {@value #MAX_NUMBER_DIGITS} digits, no name twice in one object), a reason names a field's type rather than quoting
+ * it, and the parser's own words are cut to {@value #MAX_QUOTED_CHARS} characters ({@code ReadingParserFuzzTest} tries
+ * random, mutated, huge and deep input).
  */
 public final class ReadingParser implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -38,9 +39,9 @@ public final class ReadingParser implements Serializable {
     static final long MAX_DT = 4_102_444_800L;
     /** Levels of objects and arrays a document may nest (an OpenWeather document has 3). */
     public static final int MAX_DEPTH = 32;
-    /** Characters of one number literal. */
-    public static final int MAX_NUMBER_CHARS = 100;
-    /** Characters of a field's JSON text quoted in a reason; longer text is cut and ends with "…". */
+    /** Digits of a number literal: integer, fraction and exponent digits together (Jackson's count). */
+    public static final int MAX_NUMBER_DIGITS = 100;
+    /** Characters of the parser's own words quoted in a reason; longer text is cut and ends with "…". */
     public static final int MAX_QUOTED_CHARS = 100;
 
     private final CityDirectory cities;
@@ -124,7 +125,9 @@ public final class ReadingParser implements Serializable {
         if (json == null) {
             json = new ObjectMapper(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_CHARS).build())
+                            .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS)
+                            // no limit of Jackson's own on names or strings: the document's size bounds them
+                            .maxNameLength(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -144,7 +147,7 @@ public final class ReadingParser implements Serializable {
             throw new Invalid(message.startsWith("Document nesting depth")
                     ? "not valid JSON: nested deeper than " + MAX_DEPTH + " levels"
                     : message.startsWith("Number value length")
-                    ? "not valid JSON: a number longer than " + MAX_NUMBER_CHARS + " characters"
+                    ? "not valid JSON: a number of more than " + MAX_NUMBER_DIGITS + " digits"
                     : "not valid JSON: " + quoted(firstLine(message)));
         } catch (JsonProcessingException e) {
             String message = firstLine(e.getOriginalMessage());
@@ -181,7 +184,8 @@ public final class ReadingParser implements Serializable {
         if (!name.isTextual() || !country.isTextual() || !lat.isNumber() || !lon.isNumber() || !offset.isNumber()) {
             return false;
         }
-        int nameLength = name.textValue().codePointCount(0, name.textValue().length());
+        int nameLength = hasUnpairedSurrogate(name.textValue()) ? 0
+                : name.textValue().codePointCount(0, name.textValue().length());
         BigInteger seconds = wholeValue(offset);
         if (nameLength < 1 || nameLength > 200 || !country.textValue().matches("[A-Za-z]{2}")
                 || !(lat.doubleValue() >= -90 && lat.doubleValue() <= 90)
@@ -203,7 +207,7 @@ public final class ReadingParser implements Serializable {
             throw new Invalid("missing field " + path);
         }
         if (!node.isNumber()) {
-            throw new Invalid("field " + path + " is not a number: " + quoted(node.toString()));
+            throw new Invalid("field " + path + " is not a number: it is " + typeOf(node));
         }
         return node;
     }
@@ -220,7 +224,7 @@ public final class ReadingParser implements Serializable {
         JsonNode n = field(doc, path);
         BigInteger v = wholeValue(n);
         if (v == null) {
-            throw new Invalid("field " + path + " is not a whole number: " + quoted(n.toString()));
+            throw new Invalid("field " + path + " is not a whole number: " + Double.toString(n.doubleValue()));
         }
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
             throw new Invalid(path + " of " + v + " is out of range (" + min + ".." + max + ")");
@@ -243,13 +247,35 @@ public final class ReadingParser implements Serializable {
             return null;
         }
         if (!node.isTextual()) {
-            throw new Invalid("field " + path + " is not text: " + quoted(node.toString()));
+            throw new Invalid("field " + path + " is not text: it is " + typeOf(node));
+        }
+        if (hasUnpairedSurrogate(node.textValue())) {
+            throw new Invalid("field " + path + " is not text: it has an unpaired surrogate");
         }
         int length = node.textValue().codePointCount(0, node.textValue().length());
         if (length > max) {
             throw new Invalid(path + " of " + length + " characters is out of range (0.." + max + ")");
         }
         return node.textValue();
+    }
+
+    /** Whether a string's escapes left a surrogate unpaired: it is then not Unicode text (rule 4.3). */
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A JSON value's type as a reason names it (rule 4.3). */
+    static String typeOf(JsonNode node) {
+        return node.isTextual() ? "text" : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean"
+                : node.isObject() ? "an object" : node.isArray() ? "an array" : "a value";
     }
 
     /** Text quoted in a reason: at most {@value #MAX_QUOTED_CHARS} characters (code points), then "…" if cut. */

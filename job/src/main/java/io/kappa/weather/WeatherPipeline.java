@@ -21,7 +21,7 @@ import org.apache.flink.util.OutputTag;
 public class WeatherPipeline {
     static final OutputTag<Observation> CLOSED = new OutputTag<>("weather-for-closed-windows") {};
     public static final String TOO_LATE_REASON = "too late";
-    public static final String IDLE_REASON = io.kappa.words.LateWord.IDLE_REASON;
+    public static final String CLOSED_REASON = io.kappa.words.LateWord.CLOSED_REASON;
 
     /**
      * The knobs of the weather enrichment.
@@ -86,7 +86,7 @@ public class WeatherPipeline {
                 .name("Too late for their window").uid("weather-too-late")
                 .map(o -> withReason(o, TOO_LATE_REASON)).name("Late: too late").uid("weather-late-reason")
                 .union(windows.getSideOutput(CLOSED)
-                        .map(o -> withReason(o, IDLE_REASON)).name("Late: window closed").uid("weather-closed-reason"));
+                        .map(o -> withReason(o, CLOSED_REASON)).name("Late: window closed").uid("weather-closed-reason"));
         return new Output(observations, latest, windows, late, readings.getSideOutput(ParseWeatherReadings.DEAD_LETTERS));
     }
 

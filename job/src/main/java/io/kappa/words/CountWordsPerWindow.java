@@ -1,5 +1,12 @@
 package io.kappa.words;
 
+import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import io.kappa.core.Metrics;
 import java.time.Duration;
 import java.util.Map;
@@ -30,8 +37,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Which records are too late is decided before this operator, per partition ({@link MarkTooLateRecords}); the
  * watermark here (the minimum over partitions) never passes a partition's own, so what reaches this operator is on
- * time here too. The one exception is a partition that was idle (docs/semantics.md): its words may find their window
- * already closed on the other partitions' event time; they come out of {@link Output#late()} with that reason.
+ * time here too. The one exception is a partition that was idle or not read yet (docs/semantics.md, "Late partitions"):
+ * its words may find their window already closed on the other partitions' event time; they come out of
+ * {@link Output#late()} with that reason.
  *
  * <p>Why not Flink's window operator ({@code keyBy(word).window(...)}): it keeps two timers per (window, word), one
  * to fire and one to clean up, about two million timers for the benchmark's replay, and its heap priority queue was
@@ -45,6 +53,12 @@ public class CountWordsPerWindow {
     public static final String UID = "count-words-per-window-by-bucket";
     static final int BUCKETS = 512;
     static final OutputTag<LateWord> CLOSED = new OutputTag<>("words-for-closed-windows") {};
+    /** The operator state that remembers a drain. */
+    static final String DRAINED_STATE = "drained";
+    /** Why a job does not resume from a drained savepoint, and what to do instead. */
+    public static final String DRAINED_SAVEPOINT = "this savepoint was taken by flink stop --drain, which closed every "
+            + "window for good: resume from a savepoint taken without --drain (flink stop --savepointPath DIR JOB_ID), "
+            + "or start a new version from offset zero";
 
     private final Duration windowSize;
     private final Duration allowedLateness;
@@ -54,7 +68,7 @@ public class CountWordsPerWindow {
         this.allowedLateness = allowedLateness;
     }
 
-    /** What the transform produces: the counts, and words that found their window closed (idle partitions). */
+    /** What the transform produces: the counts, and words that found their window closed (late partitions). */
     public record Output(DataStream<WindowedWordCount> counts, DataStream<LateWord> late) {}
 
     public Output expand(DataStream<WordCount> words) {
@@ -97,11 +111,47 @@ public class CountWordsPerWindow {
         private transient InternalTimerService<Long> timers;
         private transient Counter lateWords;
         private transient StreamRecord<WindowedWordCount> reuse;
+        /** Whether event time reached its end here: the job is drained (or a replay read everything). */
+        private transient boolean drained;
+        private transient ListState<Boolean> drainedState;
 
         Operator(long size, long lateness) {
             this.size = size;
             this.lateness = lateness;
             setChainingStrategy(ChainingStrategy.ALWAYS); // the rows' conversion and grouping chained after it
+        }
+
+        /**
+         * Refuses to resume from a drained savepoint (docs/semantics.md, rule 5, "Stopping a live job"): the drain fired
+         * and cleared every window, so a record that came after the resume for one of them would be counted from zero
+         * and overwrite its full row. The failure suppresses restarts: it is a decision, not a fault.
+         */
+        @Override
+        public void initializeState(StateInitializationContext context) throws Exception {
+            super.initializeState(context);
+            drainedState = context.getOperatorStateStore().getUnionListState(
+                    new ListStateDescriptor<>(DRAINED_STATE, Types.BOOLEAN));
+            if (context.isRestored()) {
+                for (Boolean wasDrained : drainedState.get()) {
+                    if (Boolean.TRUE.equals(wasDrained)) {
+                        throw new SuppressRestartsException(new IllegalStateException(DRAINED_SAVEPOINT));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void snapshotState(StateSnapshotContext context) throws Exception {
+            super.snapshotState(context);
+            drainedState.update(List.of(drained));
+        }
+
+        @Override
+        public void processWatermark(Watermark mark) throws Exception {
+            if (mark.getTimestamp() == Long.MAX_VALUE) {
+                drained = true;
+            }
+            super.processWatermark(mark);
         }
 
         @Override
@@ -135,7 +185,7 @@ public class CountWordsPerWindow {
             if (cleanupTime(start) <= watermark) { // Flink's isWindowLate: the window is gone
                 lateWords.inc(w.count);
                 output.collect(CLOSED, new StreamRecord<>(new LateWord(w.word, w.count, ts, start, start + size,
-                        watermark, null, -1, -1, LateWord.IDLE_REASON), ts));
+                        watermark, null, -1, -1, LateWord.CLOSED_REASON), ts));
                 return;
             }
             MapState<String, Long> counts = counts(start);

@@ -17,19 +17,19 @@ public class LateWord {
     public long windowEnd;
     /** The partition watermark that made the record too late. */
     public long watermark;
-    /** The source record; {@code partition} and {@code offset} are −1 when unknown (see {@link #IDLE_REASON}). */
+    /** The source record; null, −1 and −1 when unknown (see {@link #CLOSED_REASON}). */
     public String topic;
     public int partition;
     public long offset;
-    /** {@code too late}, or {@link #IDLE_REASON}. */
+    /** {@code too late}, or {@link #CLOSED_REASON}. */
     public String reason;
 
     /**
      * A record on time for its partition whose window had been closed on the other partitions' event time while its
-     * own partition was idle (docs/semantics.md, "Idle partitions"). Such words may have been summed per word and
-     * window before they were found late, so they carry no single source position.
+     * own partition was idle or not read yet (docs/semantics.md, "Late partitions"). Such words may have been summed
+     * per word and window before they were found late, so they carry no single source position.
      */
-    public static final String IDLE_REASON = "window closed while its partition was idle";
+    public static final String CLOSED_REASON = "window closed by the other partitions' event time";
 
     public LateWord() {}
 

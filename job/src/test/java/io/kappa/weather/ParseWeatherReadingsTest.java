@@ -67,7 +67,7 @@ class ParseWeatherReadingsTest {
                 reasons("{\"id\": 2643743, \"dt\": ").get(0),
                 "not a JSON object",
                 "missing field main.temp",
-                "field main.temp is not a number: \"warm\"",
+                "field main.temp is not a number: it is text",
                 "main.temp of -5.0 K is out of range (150.0..350.0 K)",
                 "main.humidity of 140 is out of range (0..100)",
                 "wind.speed of -1.0 m/s is out of range (0.0..150.0 m/s)",
@@ -128,7 +128,7 @@ class ParseWeatherReadingsTest {
         assertThat(reason(DT * 1000, ok.replace("\"main\":\"Clear\"", "\"main\":\"" + "c".repeat(65) + "\"")))
                 .isEqualTo("weather[0].main of 65 characters is out of range (0..64)");
         assertThat(reason(DT * 1000, ok.replace("\"main\":\"Clear\"", "\"main\":7")))
-                .isEqualTo("field weather[0].main is not text: 7");
+                .isEqualTo("field weather[0].main is not text: it is a number");
         assertThat(reason(DT * 1000, ok.replace("\"humidity\":50", "\"humidity\":50.0"))).isNull(); // whole
         assertThat(reason(DT * 1000, ok.replace("\"humidity\":50", "\"humidity\":1E30")))
                 .isEqualTo("main.humidity of 1000000000000000019884624838656 is out of range (0..100)");

@@ -91,11 +91,26 @@ class ReadingParserFuzzTest {
         String deep = VALID.replace("\"humidity\":81", "\"humidity\":" + "[".repeat(40) + "]".repeat(40));
         assertThat(reason(deep)).isEqualTo("not valid JSON: nested deeper than 32 levels");
         String longNumber = VALID.replace("\"humidity\":81", "\"humidity\":" + "1".repeat(101));
-        assertThat(reason(longNumber)).isEqualTo("not valid JSON: a number longer than 100 characters");
+        assertThat(reason(longNumber)).isEqualTo("not valid JSON: a number of more than 100 digits");
+        String longest = VALID.replace("\"humidity\":81", "\"humidity\":-" + "1".repeat(100));
+        assertThat(reason(longest)).as("100 digits and a sign").isEqualTo("main.humidity of -" + "1".repeat(100)
+                + " is out of range (0..100)");
         String twice = VALID.replace("\"humidity\":81", "\"humidity\":81,\"humidity\":82");
         assertThat(reason(twice)).isEqualTo("not valid JSON: duplicate field 'humidity'");
-        String quoted = VALID.replace("\"humidity\":81", "\"humidity\":\"" + "é".repeat(300) + "\"");
-        assertThat(reason(quoted)).isEqualTo("field main.humidity is not a number: \"" + "é".repeat(99) + "…");
+        String text = VALID.replace("\"humidity\":81", "\"humidity\":\"" + "é".repeat(300) + "\"");
+        assertThat(reason(text)).isEqualTo("field main.humidity is not a number: it is text");
+        assertThat(reason(VALID.replace("\"humidity\":81", "\"humidity\":12.5")))
+                .isEqualTo("field main.humidity is not a whole number: 12.5");
+        assertThat(reason(VALID.replace("\"humidity\":81", "\"humidity\":[1]")))
+                .isEqualTo("field main.humidity is not a number: it is an array");
+        assertThat(reason(VALID.replace("\"temp\":283.15", "\"temp\":283." + "1".repeat(98))))
+                .as("fraction digits count too").isEqualTo("not valid JSON: a number of more than 100 digits");
+        assertThat(reason(VALID.replace("\"Clouds\"", "\"Cl\\ud800ouds\"")))
+                .isEqualTo("field weather[0].main is not text: it has an unpaired surrogate");
+        String longName = VALID.replace("\"base\":\"stations\"", "\"" + "n".repeat(60_000) + "\":1");
+        assertThat(reason(longName)).as("a long name within the size limit").isNull();
+        assertThat(reason(VALID.replace("\"temp\":283.15", "\"temp\":1e400")))
+                .isEqualTo("main.temp of Infinity K is out of range (150.0..350.0 K)");
     }
 
     private static String reason(String doc) {

@@ -36,8 +36,8 @@ class TextNormaliserTest {
     }
 
     @Test
-    void unicodeLettersOfAnyScriptAreWords() {
-        assertThat(words("Straße ΚΑΛΗΜΕΡΑ Привет 東京")).containsExactly("straße", "καλημερα", "привет", "東京");
+    void unicodeLettersOfAnyScriptAreWordsCaseFolded() {
+        assertThat(words("Straße ΚΑΛΗΜΕΡΑ Привет 東京")).containsExactly("strasse", "καλημερα", "привет", "東京");
     }
 
     @Test

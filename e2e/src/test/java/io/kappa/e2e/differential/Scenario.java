@@ -1,8 +1,8 @@
 package io.kappa.e2e.differential;
 
 import io.kappa.job.JobArgs;
+import io.kappa.oracle.Cities;
 import io.kappa.oracle.Oracle;
-import io.kappa.weather.CityDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +31,10 @@ public record Scenario(long seed, int wordPartitions, int weatherPartitions, Lis
         return inputs;
     }
 
-    /** The model's settings for these options (a full replay). */
+    /** The model's settings for these options (a full replay; the job's default, bundled, city reference data). */
     public Oracle.Settings oracleSettings() {
         return new Oracle.Settings(window.toMillis(), allowedLateness.toMillis(), outOfOrderness.toMillis(),
-                weatherWindow.toMillis(), maxLineBytes, maxWordBytes, 64 << 10, 3_600_000, CityDirectory.bundled(), null);
+                weatherWindow.toMillis(), maxLineBytes, maxWordBytes, 64 << 10, 3_600_000, Cities.bundled(), null);
     }
 
     /** The same options for the job. */
