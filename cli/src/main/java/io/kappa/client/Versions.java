@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class Versions {
     /** The vertex whose watermark is a version's event time: the word count's window operator. */
-    public static final String WINDOW_VERTEX = "Count words per window";
+    public static final String WINDOW_VERTEX = io.kappa.words.CountWordsPerWindow.NAME;
     /** Behind the head by at most this many records counts as caught up. */
     public static final long CAUGHT_UP_RECORDS = 1_000;
 

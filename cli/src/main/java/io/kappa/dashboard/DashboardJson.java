@@ -121,16 +121,13 @@ public final class DashboardJson {
         return new JobName(lower.contains("replay") ? "replay" : lower.contains("live") ? "live" : null, null);
     }
 
-    private static final Pattern KAFKA_SOURCE = Pattern.compile("Source: Kafka: ([A-Za-z0-9._-]+)");
-
-    /** The topics a job reads, from its vertex names: the job names its sources "Kafka: &lt;topic&gt;". */
+    /** The topics a job reads, from its vertex names ({@link io.kappa.kafka.KafkaSources#topicsOfSources}). */
     public static List<String> sourceTopics(List<String> vertexNames) {
         List<String> topics = new ArrayList<>();
         for (String v : vertexNames) {
-            Matcher m = KAFKA_SOURCE.matcher(v);
-            while (m.find()) {
-                if (!topics.contains(m.group(1))) {
-                    topics.add(m.group(1));
+            for (String t : io.kappa.kafka.KafkaSources.topicsOfSources(v)) {
+                if (!topics.contains(t)) {
+                    topics.add(t);
                 }
             }
         }

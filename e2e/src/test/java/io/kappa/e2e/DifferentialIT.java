@@ -47,12 +47,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>live on the session cluster at parallelism 2, stopped with a savepoint after phase 0, resumed at parallelism 3;</li>
  *   <li>replay in STREAMING mode and 4. in BATCH mode, on a MiniCluster.</li>
  * </ol>
- * CI runs the seeds {@value #CI_SEEDS}; {@code -Dkappa.seeds=N} runs N more. A difference fails the test with the seed
- * and the differences (and, for a replay, the smallest input found that still shows one).
+ * and further:
+ * <ol start="5">
+ *   <li>replay {@code --from} a time in the middle, on a MiniCluster;</li>
+ *   <li>the drained savepoint of run 2 resumed: refused, nothing written;</li>
+ *   <li>live with a partition that joins late — added to the topic while the job runs (odd seeds) or idle from the
+ *       start (even seeds) — after the others have closed windows, so that the timing rule's outcome is known.</li>
+ * </ol>
+ * CI runs {@link ScenarioGenerator#CI_SEEDS}, which between them reach every {@link ScenarioKind}
+ * (ScenarioCoverageTest); {@code -Dkappa.seeds=N} runs N more. A difference fails the test with the seed and the
+ * differences (and, for a replay, the smallest input found that still shows one).
  */
 @org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 2) // after the other classes: RealStack.disposable()
 class DifferentialIT {
-    static final String CI_SEEDS = "1, 2";
 
     @RegisterExtension
     @Order(1)
@@ -65,7 +72,7 @@ class DifferentialIT {
 
     static Stream<Long> seeds() {
         int more = Integer.parseInt(System.getProperty("kappa.seeds", "0"));
-        return LongStream.concat(LongStream.of(1, 2), LongStream.range(3, 3 + more)).boxed();
+        return Stream.concat(ScenarioGenerator.CI_SEEDS.stream(), LongStream.range(3, 3 + more).boxed());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -97,6 +104,11 @@ class DifferentialIT {
         results.put("replay, streaming", compare(expected, p + "_replay", p));
         RealStack.runJob(args(s, JobArgs.replay(), p, p + "_batch").replayRuntime(JobOptions.ReplayRuntime.batch).parse());
         results.put("replay, batch", compare(expected, p + "_batch", p));
+        long from = s.from();
+        RealStack.runJob(args(s, JobArgs.replay(), p, p + "_from").from(java.time.Instant.ofEpochMilli(from)).parse());
+        results.put("replay --from " + java.time.Instant.ofEpochMilli(from), compare(Oracle.compute(
+                s.oracleSettings().withFrom(from), Scenario.inputs(p + "-words", s.words()),
+                Scenario.inputs(p + "-weather", s.weather())), p + "_from", p));
         System.out.printf("DIFFERENTIAL seed %d two replays: %.0f s%n", seed, (System.nanoTime() - t) / 1e9);
 
         t = System.nanoTime();
@@ -106,8 +118,17 @@ class DifferentialIT {
         liveRescaled(s, r);
         Expected expectedR = Oracle.compute(s.oracleSettings(), Scenario.inputs(r + "-words", s.words()),
                 Scenario.inputs(r + "-weather", s.weather()));
-        results.put("live, savepoint, resumed at parallelism 3", compare(expectedR, r + "_rescale", r));
+        results.put("live, savepoint, resumed at parallelism 3, drained; its drained savepoint refused",
+                compare(expectedR, r + "_rescale", r));
         System.out.printf("DIFFERENTIAL seed %d live rescaled: %.0f s%n", seed, (System.nanoTime() - t) / 1e9);
+
+        t = System.nanoTime();
+        String q = p + "l";
+        Map<Integer, Long> late = new LinkedHashMap<>();
+        List<Oracle.Input> lateRunWords = liveWithALatePartition(s, q, late);
+        results.put("live, a partition " + (s.lateJoin() == Scenario.LateJoin.ADDED ? "added" : "idle") + " joins late",
+                compare(Oracle.compute(s.oracleSettings(), lateRunWords, List.of(), late), q + "_late", q));
+        System.out.printf("DIFFERENTIAL seed %d live, a late partition: %.0f s%n", seed, (System.nanoTime() - t) / 1e9);
 
         StringBuilder report = new StringBuilder();
         List<Oracle.Input> words = Scenario.inputs(p + "-words", s.words());
@@ -174,9 +195,13 @@ class DifferentialIT {
 
     /** Waits until the job's sources have emitted every record the topics hold now. */
     private static void awaitConsumed(String job, String p) {
+        awaitConsumed(job, List.of(p + "-words", p + "-weather"));
+    }
+
+    private static void awaitConsumed(String job, List<String> topics) {
         FlinkRest rest = rest();
         Map<String, Long> end = new LinkedHashMap<>();
-        new io.kappa.client.Offsets(STACK.connections().kafka()).endOffsets(List.of(p + "-words", p + "-weather"))
+        new io.kappa.client.Offsets(STACK.connections().kafka()).endOffsets(topics)
                 .forEach((tp, offset) -> {
                     if (offset > 0) {
                         end.put(tp.topic() + ":" + tp.partition(), offset - 1);
@@ -198,11 +223,13 @@ class DifferentialIT {
         tm.start(Duration.ofMinutes(2)); // a new one, as a supervisor would start it
     }
 
-    private static void drain(String job) {
+    /** Stops the job with --drain; returns the savepoint. */
+    private static String drain(String job) {
         FlinkRest rest = rest();
-        rest.stopWithSavepoint(job, STACK.config().stateDir().resolve("savepoints").toUri().toString(), true,
-                Duration.ofMinutes(2));
+        String savepoint = rest.stopWithSavepoint(job, STACK.config().stateDir().resolve("savepoints").toUri().toString(),
+                true, Duration.ofMinutes(2));
         Deadline.await("job " + job + " finished", Duration.ofMinutes(1), () -> rest.state(job).equals("FINISHED"));
+        return savepoint;
     }
 
     private void liveWithKills(Scenario s, String p) {
@@ -235,6 +262,69 @@ class DifferentialIT {
         produce(s, r, 2);
         String resumed = submit(args, 3, savepoint);
         awaitConsumed(resumed, r);
-        drain(resumed);
+        String drained = drain(resumed);
+        // rule 5: a drained savepoint is refused, without restarts, and writes nothing
+        FlinkRest rest = rest();
+        String refused = rest.runJar(rest.uploadJar(STACK.config().home().resolve("job/target/kappa-job.jar")),
+                args.toList(), 3, drained);
+        Deadline.await("the job resumed from a drained savepoint to fail", Duration.ofMinutes(2),
+                () -> rest.state(refused).equals("FAILED"));
+        assertThat(rest.rootException(refused)).contains(io.kappa.words.CountWordsPerWindow.DRAINED_SAVEPOINT);
+        assertThat(rest.failures(refused)).isEqualTo(1);
+    }
+
+    /**
+     * Run 7: the other partitions' phase 0 and their closing records are read; once the window operator has reached
+     * their event time, the late partition joins (added to the topic, or from idle) and its records are read; drained.
+     * Returns the run's words input and fills {@code late} with the late partition and the event time it joined at.
+     */
+    private List<Oracle.Input> liveWithALatePartition(Scenario s, String q, Map<Integer, Long> late) {
+        boolean added = s.lateJoin() == Scenario.LateJoin.ADDED;
+        int p = s.wordPartitions();
+        String topic = q + "-words";
+        Topics.create(STACK.connections().kafka(), List.of(topic), added ? p : p + 1, (short) 1);
+        List<Scenario.Draft> others = s.latePartitionRunWords().stream().filter(d -> d.partition() != p).toList();
+        List<Scenario.Draft> joining = s.latePartitionRunWords().stream().filter(d -> d.partition() == p).toList();
+        send(topic, others);
+        JobArgs args = args(s, JobArgs.live(), q, q + "_late").noWeather()
+                .idleness(added ? Duration.ZERO : Scenario.IDLENESS).partitionDiscovery(Duration.ofSeconds(2))
+                .checkpointInterval(Duration.ofSeconds(5))
+                .checkpointDir(STACK.config().stateDir().resolve("checkpoints").toUri().toString());
+        String job = submit(args, 2, null);
+        awaitConsumed(job, List.of(topic));
+        long joined = Oracle.combinedWatermark(Scenario.inputs(topic, others), p, java.util.Set.of(),
+                s.outOfOrderness().toMillis());
+        Deadline.await("the window operator at the others' event time " + joined, Duration.ofMinutes(2),
+                () -> rest().watermark(job, io.kappa.words.CountWordsPerWindow.NAME).orElse(Long.MIN_VALUE) >= joined);
+        if (added) {
+            try (org.apache.kafka.clients.admin.Admin admin = Topics.admin(STACK.connections().kafka())) {
+                admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(p + 1)))
+                        .all().get(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new AssertionError("cannot add partition " + p + " to " + topic, e);
+            }
+        }
+        send(topic, joining);
+        awaitConsumed(job, List.of(topic));
+        System.out.printf("DIFFERENTIAL late partition %d (%s) joined at %d: %d failovers%n", p,
+                added ? "added" : "idle", joined, rest().failures(job));
+        drain(job);
+        late.put(p, joined);
+        List<Scenario.Draft> all = new ArrayList<>(others);
+        all.addAll(joining);
+        return Scenario.inputs(topic, all);
+    }
+
+    private static void send(String topic, List<Scenario.Draft> drafts) {
+        try (KafkaProducer<byte[], byte[]> producer = Producers.bytes(STACK.connections().kafka())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Scenario.Draft d : drafts) {
+                sent.add(producer.send(new ProducerRecord<>(topic, d.partition(), d.timestamp(), d.key(), d.value())));
+            }
+            producer.flush();
+            for (var f : sent) {
+                RealStack.await(f, "a record acknowledged", Duration.ofMinutes(1));
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  *       {@link #latestRows()} for the table's own columns);</li>
  *   <li>{@code weatherWindows}: table {@code weather_windows_by_city};</li>
  *   <li>{@code lateWeather}: topic {@code <keyspace>-weather-late}, as a set;</li>
+ *   <li>{@code closedWords}: late words of the timing rule (reason "window closed by the other partitions' event
+ *       time"), as the contract promises them: per (window, word), the total count;</li>
  *   <li>{@code warnings}: inputs the contract cannot judge exactly (e.g. rule 4's equal-dt key collision); a
  *       differential test should treat any as a broken scenario.</li>
  * </ul>
@@ -29,6 +31,7 @@ public record Expected(
         Map<Long, Observation> latest,
         Map<WindowKey, WindowSummary> weatherWindows,
         Set<LateReading> lateWeather,
+        Map<WordKey, Long> closedWords,
         List<String> warnings) {
 
     /** {@link #latest} as rows of {@code weather_latest_by_city} (its columns only, plus the write timestamp). */

@@ -31,8 +31,6 @@ import java.util.TreeMap;
  *   <li>records that replay {@code --from} reads but ignores (event time before S or Sw) count nowhere,
  *       not even towards {@code M_p} (rule 5: "counted in the recordsBeforeRange metric and nowhere else"); since
  *       their event times are below every window the replay writes, this changes no output;</li>
- *   <li>a weather window's {@code city} is the name of its reading with the largest dt (it can differ between
- *       readings only for a city the reference data lacks; the model warns when it does);</li>
  *   <li>of several problems of a weather document's JSON (rule 4.2), the reason is the one met first in reading
  *       order, as a streaming parser meets them ({@link WeatherJson}); "not a JSON object" only for a well-formed
  *       document.</li>
@@ -247,11 +245,26 @@ public final class Oracle {
     }
 
     public static Expected compute(Settings s, List<Input> wordRecords, List<Input> weatherRecords) {
+        return compute(s, wordRecords, weatherRecords, Map.of());
+    }
+
+    /**
+     * The late-partitions rule (semantics.md, "Late partitions: the one timing rule") for the words topic, for a run
+     * built so that its timing is known: {@code latePartitions} maps each words partition that joined late (added
+     * while the job ran, or idle) to the other partitions' event time when it joined — the watermark that had closed
+     * windows by then ({@link #combinedWatermark}). Its valid, on-time records whose window that watermark had passed by
+     * L are not counted: their occurrences go to {@link Expected#closedWords} (per word and window, the total the
+     * contract promises); the rest are judged by rules 1 and 2 alone.
+     */
+    public static Expected compute(Settings s, List<Input> wordRecords, List<Input> weatherRecords,
+                                   Map<Integer, Long> latePartitions) {
         Set<DeadLetter> deadLetters = new LinkedHashSet<>();
         List<String> warnings = new ArrayList<>();
 
         // ----- Words (rules 1, 2; rule 5 for --from) -----
         Map<WordKey, Long> counts = new HashMap<>();
+        Map<WordKey, Long> closedWords = new TreeMap<>(
+                Comparator.comparingLong(WordKey::windowStart).thenComparing(WordKey::word));
         Set<LateWord> lateWords = new LinkedHashSet<>();
         Long wordsFrom = s.fromMillis() == null ? null : windowStart(s.fromMillis(), s.windowMs()); // S
         for (List<Input> partition : byPartition(wordRecords).values()) {
@@ -280,6 +293,12 @@ public final class Oracle {
                     for (Map.Entry<String, Long> e : perWord.entrySet()) {
                         lateWords.add(new LateWord(e.getKey(), e.getValue(), t, start, start + s.windowMs(), w,
                                 r.topic(), r.partition(), r.offset(), LateWord.TOO_LATE));
+                    }
+                } else if (latePartitions.containsKey(r.partition())
+                        && tooLate(start, s.windowMs(), s.allowedLatenessMs(), latePartitions.get(r.partition()))) {
+                    // the timing rule: on time for its partition, but the others had closed its window when it joined
+                    for (String word : line.words()) {
+                        closedWords.merge(new WordKey(start, word), 1L, Long::sum);
                     }
                 } else {
                     for (String word : line.words()) {
@@ -323,7 +342,9 @@ public final class Oracle {
                 valid.add(reading);
                 long start = windowStart(t, s.weatherWindowMs());
                 if (tooLate(start, s.weatherWindowMs(), s.allowedLatenessMs(), w)) {
-                    lateWeather.add(new LateReading(r.topic(), r.partition(), r.offset(), reading.observation()));
+                    lateWeather.add(new LateReading(r.topic(), r.partition(), r.offset(), reading.observation(),
+                            v.city().lat(), v.city().lon(), v.city().timeZone(), k, w, LateReading.TOO_LATE,
+                            Long.toString(v.cityId())));
                 } else {
                     onTime.add(reading);
                 }
@@ -371,7 +392,7 @@ public final class Oracle {
         Map<WindowKey, WindowSummary> windows = new TreeMap<>(
                 Comparator.comparingLong(WindowKey::cityId).thenComparingLong(WindowKey::windowStart));
         for (Map.Entry<WindowKey, TreeMap<Long, Reading>> e : windowReadings.entrySet()) {
-            windows.put(e.getKey(), summarise(e.getKey(), new ArrayList<>(e.getValue().values()), s, warnings));
+            windows.put(e.getKey(), summarise(e.getKey(), new ArrayList<>(e.getValue().values()), s));
         }
 
         warnEqualKeysModulo(valid, warnings);
@@ -379,7 +400,33 @@ public final class Oracle {
         return new Expected(Collections.unmodifiableMap(wordRows), Collections.unmodifiableSet(lateWords),
                 Collections.unmodifiableSet(deadLetters), Collections.unmodifiableMap(observations),
                 Collections.unmodifiableMap(latest), Collections.unmodifiableMap(windows),
-                Collections.unmodifiableSet(lateWeather), Collections.unmodifiableList(warnings));
+                Collections.unmodifiableSet(lateWeather), Collections.unmodifiableMap(closedWords),
+                Collections.unmodifiableList(warnings));
+    }
+
+    /**
+     * The event time a window operator has reached once it has read these records of a topic's {@code partitions}
+     * partitions, leaving out {@code except}: the smallest partition watermark {@code M_p − D − 1} (rule 1), or null
+     * (−∞) when a partition has no record — it then holds every window back.
+     */
+    public static Long combinedWatermark(List<Input> records, int partitions, Set<Integer> except, long outOfOrdernessMs) {
+        Map<Integer, Long> max = new HashMap<>();
+        for (Input r : records) {
+            max.merge(r.partition(), r.timestamp(), Math::max);
+        }
+        Long combined = null;
+        for (int p = 0; p < partitions; p++) {
+            if (except.contains(p)) {
+                continue;
+            }
+            Long m = max.get(p);
+            if (m == null) {
+                return null;
+            }
+            long w = watermark(m, outOfOrdernessMs);
+            combined = combined == null ? w : Math.min(combined, w);
+        }
+        return combined;
     }
 
     /**
@@ -387,8 +434,7 @@ public final class Oracle {
      * order divided by the count, then {@code Math.round(x · 100) / 100}), max km/h, the most frequent condition
      * (ties: the alphabetically first, by {@link String#compareTo}).
      */
-    private static WindowSummary summarise(WindowKey key, List<Reading> readingsInDtOrder, Settings s,
-                                           List<String> warnings) {
+    private static WindowSummary summarise(WindowKey key, List<Reading> readingsInDtOrder, Settings s) {
         int n = readingsInDtOrder.size();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -412,14 +458,8 @@ public final class Oracle {
             }
         }
         double avg = Math.round(sum / n * 100.0) / 100.0;
+        // rule 4: the city name of its newest reading (a city the reference data lacks can be renamed by its documents)
         String city = readingsInDtOrder.get(n - 1).observation().city();
-        for (Reading r : readingsInDtOrder) {
-            if (!r.observation().city().equals(city)) {
-                warnings.add("weather window " + key + " holds readings with different city names ("
-                        + r.observation().city() + ", " + city + "); the model takes the last one's");
-                break;
-            }
-        }
         return new WindowSummary(key.cityId(), key.windowStart(), key.windowStart() + s.weatherWindowMs(), city, n,
                 min, max, avg, maxWind, top);
     }

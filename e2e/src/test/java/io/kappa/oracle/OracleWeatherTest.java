@@ -339,7 +339,16 @@ class OracleWeatherTest {
         Observation o = e.observations().get(new ObservationKey(LONDON, (B + 10) * 1000));
         assertThat(o.tempC()).isEqualTo(7.0);
         assertThat(e.latest().get(LONDON)).isEqualTo(o);
-        assertThat(e.lateWeather()).containsExactly(new LateReading(WEATHER, 0, 1, o));
+        assertThat(e.lateWeather()).singleElement().satisfies(late -> {
+            assertThat(late.observation()).isEqualTo(o);
+            assertThat(List.of(late.topic(), late.partition(), late.offset())).isEqualTo(List.of(WEATHER, 0, 1L));
+            assertThat(late.tooLateAt()).as("W(r), exactly the window's last moment counted")
+                    .isEqualTo(B * 1000 + 3_659_999);
+            assertThat(late.lateReason()).isEqualTo("too late");
+            assertThat(late.kafkaKey()).isEqualTo(Long.toString(LONDON));
+            assertThat(late.timeZone()).isEqualTo("Europe/London");
+            assertThat(o.writeTime()).isEqualTo(Oracle.writeTime(B + 10, late.readingKey()));
+        });
         assertThat(e.weatherWindows().keySet()).containsExactly(new WindowKey(TOKYO, B * 1000 + 3_600_000));
     }
 

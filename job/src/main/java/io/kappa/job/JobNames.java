@@ -3,8 +3,11 @@ package io.kappa.job;
 import java.util.Optional;
 
 /**
- * The job's name on the cluster, {@code kappa-<mode>-<keyspace>} unless {@code --job-name} says otherwise: made here
- * and read back here (the dashboard and the version commands find a version's job by it).
+ * The names the job gives and the CLI reads back, made here and read back here: the job's name on the cluster,
+ * {@code kappa-<mode>-<keyspace>} unless {@code --job-name} says otherwise (the dashboard and the version commands find
+ * a version's job by it), and the operators' names that the CLI finds in the REST API's vertices: the Kafka sources'
+ * ({@link io.kappa.kafka.KafkaSources#sourceName}) and the window operator's ({@link
+ * io.kappa.words.CountWordsPerWindow#NAME}).
  */
 public final class JobNames {
     private JobNames() {}

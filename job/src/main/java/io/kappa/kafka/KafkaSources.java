@@ -27,6 +27,31 @@ public class KafkaSources implements Sources {
     public static final String WORDS_SOURCE_UID = "kafka-words-source";
     public static final String WEATHER_SOURCE_UID = "kafka-weather-source";
 
+    /** How a Kafka source is named: this and its topic (Flink's vertex name prefixes "Source: "). */
+    public static final String NAME_PREFIX = "Kafka: ";
+
+    public static String sourceName(String topic) {
+        return NAME_PREFIX + topic;
+    }
+
+    /** The topics named by Kafka sources in a vertex name ("Source: Kafka: words -> …"), in order. */
+    public static java.util.List<String> topicsOfSources(String vertexName) {
+        java.util.List<String> topics = new java.util.ArrayList<>();
+        String marker = "Source: " + NAME_PREFIX;
+        for (int at = vertexName.indexOf(marker); at >= 0; at = vertexName.indexOf(marker, at + 1)) {
+            int start = at + marker.length();
+            int end = start;
+            while (end < vertexName.length() && TopicNames.problem(
+                    vertexName.substring(start, end + 1)) == null) {
+                end++;
+            }
+            if (end > start) {
+                topics.add(vertexName.substring(start, end));
+            }
+        }
+        return topics;
+    }
+
     private final KafkaSettings kafka;
     private final String wordsTopic;
     private final String weatherTopic;
@@ -67,13 +92,13 @@ public class KafkaSources implements Sources {
 
     @Override
     public DataStream<RawRecord> words(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
-        return env.fromSource(source(wordsTopic, wordsFromMillis), watermarks, "Kafka: " + wordsTopic)
+        return env.fromSource(source(wordsTopic, wordsFromMillis), watermarks, sourceName(wordsTopic))
                 .uid(WORDS_SOURCE_UID);
     }
 
     @Override
     public DataStream<RawRecord> weather(StreamExecutionEnvironment env, WatermarkStrategy<RawRecord> watermarks) {
-        return env.fromSource(source(weatherTopic, weatherFromMillis), watermarks, "Kafka: " + weatherTopic)
+        return env.fromSource(source(weatherTopic, weatherFromMillis), watermarks, sourceName(weatherTopic))
                 .uid(WEATHER_SOURCE_UID);
     }
 

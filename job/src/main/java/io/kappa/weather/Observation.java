@@ -50,7 +50,8 @@ public class Observation {
 
     public Observation() {}
 
-    public boolean isTooLate() {
+    /** Not a bean getter ({@code isTooLate}): the late topic's JSON holds the fields the contract lists, no more. */
+    public boolean tooLate() {
         return tooLateAt != PartitionClock.NONE;
     }
 

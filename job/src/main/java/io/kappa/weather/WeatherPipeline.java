@@ -73,7 +73,7 @@ public class WeatherPipeline {
                 .process(new KeepLatestPerCity())
                 .name("Keep latest per city").uid("keep-latest-per-city");
         SingleOutputStreamOperator<CityWindowSummary> windows = observations
-                .filter(o -> !o.isTooLate())
+                .filter(o -> !o.tooLate())
                 .name("On time for their window").uid("weather-on-time")
                 .keyBy(o -> o.cityId)
                 .window(TumblingEventTimeWindows.of(settings.window()))
@@ -82,7 +82,7 @@ public class WeatherPipeline {
                 .process(new SummariseCityWindow())
                 .name("Summarise city windows").uid("summarise-city-windows");
         DataStream<Observation> late = observations
-                .filter(Observation::isTooLate)
+                .filter(Observation::tooLate)
                 .name("Too late for their window").uid("weather-too-late")
                 .map(o -> withReason(o, TOO_LATE_REASON)).name("Late: too late").uid("weather-late-reason")
                 .union(windows.getSideOutput(CLOSED)

@@ -52,6 +52,8 @@ public class CountWordsPerWindow {
     /** A new uid: the state differs from the window operator's that earlier builds kept under "count-words-per-window". */
     public static final String UID = "count-words-per-window-by-bucket";
     static final int BUCKETS = 512;
+    /** The operator's name: its watermark is a version's event time (the CLI finds it by this name). */
+    public static final String NAME = "Count words per window";
     static final OutputTag<LateWord> CLOSED = new OutputTag<>("words-for-closed-windows") {};
     /** The operator state that remembers a drain. */
     static final String DRAINED_STATE = "drained";
@@ -74,7 +76,7 @@ public class CountWordsPerWindow {
     public Output expand(DataStream<WordCount> words) {
         SingleOutputStreamOperator<WindowedWordCount> counts = words
                 .keyBy(new BucketOfWord(), Types.INT)
-                .transform("Count words per window", TypeInformation.of(WindowedWordCount.class),
+                .transform(NAME, TypeInformation.of(WindowedWordCount.class),
                         new Operator(windowSize.toMillis(), allowedLateness.toMillis()))
                 .uid(UID);
         return new Output(counts, counts.getSideOutput(CLOSED));

@@ -4,7 +4,7 @@ import io.kappa.oracle.ObservationKey;
 import io.kappa.oracle.Oracle;
 import io.kappa.oracle.WindowKey;
 import io.kappa.oracle.WordKey;
-import io.kappa.words.TextNormaliser;
+import io.kappa.oracle.WordRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,7 +32,7 @@ public final class Culprits {
             if (key instanceof WordKey k) {
                 for (Oracle.Input r : words) {
                     if (Math.floorDiv(r.timestamp(), w) * w == k.windowStart() && r.value() != null
-                            && TextNormaliser.words(new String(r.value(), StandardCharsets.UTF_8)).contains(k.word())) {
+                            && WordRules.words(new String(r.value(), StandardCharsets.UTF_8)).contains(k.word())) {
                         found.add(r);
                     }
                 }

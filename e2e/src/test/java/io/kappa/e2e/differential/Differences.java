@@ -28,8 +28,18 @@ public final class Differences {
         d.table("weather_observations_by_city", expected.observations(), observed.observations());
         d.table("weather_latest_by_city", expected.latestRows(), observed.latest());
         d.table("weather_windows_by_city", expected.weatherWindows(), observed.weatherWindows());
-        d.sideTopic("late words", expected.lateWords(), observed.lateWordRecords(),
+        d.sideTopic("late words", expected.lateWords(), observed.ruleTwoLateWords(),
                 w -> w.topic() + ":" + w.partition() + ":" + w.offset() + " " + w.word());
+        d.table("late words of the timing rule (total per window and word)", expected.closedWords(),
+                observed.closedWords());
+        for (io.kappa.oracle.LateWord w : observed.closedLateWords()) {
+            if (w.topic() != null || w.partition() != -1 || w.offset() != -1 || !w.word().equals(w.kafkaKey())
+                    || w.count() < 1) {
+                d.add("late words of the timing rule", "not as the contract writes them (topic null, partition and "
+                        + "offset -1, keyed by the word): " + w);
+                d.keys.add(new io.kappa.oracle.WordKey(w.windowStart(), w.word()));
+            }
+        }
         d.sideTopic("dead letters", expected.deadLetters(), observed.deadLetterRecords(),
                 l -> l.topic() + ":" + l.partition() + ":" + l.offset());
         d.sideTopic("late weather", expected.lateWeather(), observed.lateWeatherRecords(),

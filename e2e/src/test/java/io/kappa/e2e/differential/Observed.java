@@ -44,6 +44,24 @@ public record Observed(Map<WordKey, WordRow> wordCounts, List<LateWord> lateWord
                        Map<Long, LatestRow> latest, Map<WindowKey, WindowSummary> weatherWindows,
                        List<LateReading> lateWeatherRecords) {
 
+    /** The late words of rule 2 (source records named), without those of the timing rule. */
+    public List<LateWord> ruleTwoLateWords() {
+        return lateWordRecords.stream().filter(w -> !w.reason().equals(LateWord.CLOSED)).toList();
+    }
+
+    /** The late words of the timing rule. */
+    public List<LateWord> closedLateWords() {
+        return lateWordRecords.stream().filter(w -> w.reason().equals(LateWord.CLOSED)).toList();
+    }
+
+    /** Per (window, word), the total count of the timing rule's late words. */
+    public Map<WordKey, Long> closedWords() {
+        Map<WordKey, Long> totals = new TreeMap<>(java.util.Comparator.comparingLong(WordKey::windowStart)
+                .thenComparing(WordKey::word));
+        closedLateWords().forEach(w -> totals.merge(new WordKey(w.windowStart(), w.word()), w.count(), Long::sum));
+        return totals;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Observed read(CassandraSettings cassandra, KafkaSettings kafka, String lateTopic,
@@ -92,13 +110,70 @@ public record Observed(Map<WordKey, WordRow> wordCounts, List<LateWord> lateWord
     private static List<LateWord> lateWords(KafkaSettings kafka, String topic) {
         List<LateWord> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, topic)) {
-            JsonNode j = json(r.value());
-            out.add(new LateWord(j.path("word").asText(), j.path("count").asLong(), j.path("timestamp").asLong(),
-                    j.path("windowStart").asLong(), j.path("windowEnd").asLong(), j.path("watermark").asLong(),
-                    j.path("topic").isNull() ? null : j.path("topic").asText(), j.path("partition").asInt(),
-                    j.path("offset").asLong(), j.path("reason").asText()));
+            Fields j = new Fields(r, "word", "count", "timestamp", "windowStart", "windowEnd", "watermark", "topic",
+                    "partition", "offset", "reason");
+            out.add(new LateWord(j.text("word"), j.whole("count"), j.whole("timestamp"), j.whole("windowStart"),
+                    j.whole("windowEnd"), j.whole("watermark"), j.textOrNull("topic"), (int) j.whole("partition"),
+                    j.whole("offset"), j.text("reason"), j.key()));
         }
         return out;
+    }
+
+    /**
+     * A side record's JSON read strictly: every field the contract names must be there with its type (a missing field
+     * is not 0, which a real partition or offset can be) and no other field may be; the Kafka key as text.
+     */
+    private static final class Fields {
+        private final ConsumerRecord<byte[], byte[]> record;
+        private final JsonNode json;
+
+        Fields(ConsumerRecord<byte[], byte[]> record, String... names) {
+            this.record = record;
+            this.json = json(record.value());
+            java.util.Set<String> expected = new java.util.TreeSet<>(List.of(names));
+            java.util.Set<String> found = new java.util.TreeSet<>();
+            json.fieldNames().forEachRemaining(found::add);
+            if (!found.equals(expected)) {
+                throw new AssertionError("a side record of " + record.topic() + " has the fields " + found + ", the "
+                        + "contract says " + expected + ": " + json);
+            }
+        }
+
+        private JsonNode field(String name) {
+            return json.get(name);
+        }
+
+        long whole(String name) {
+            JsonNode n = field(name);
+            if (!n.isIntegralNumber()) {
+                throw new AssertionError("field " + name + " is not a whole number in " + json);
+            }
+            return n.asLong();
+        }
+
+        double number(String name) {
+            JsonNode n = field(name);
+            if (!n.isNumber()) {
+                throw new AssertionError("field " + name + " is not a number in " + json);
+            }
+            return n.asDouble();
+        }
+
+        String text(String name) {
+            JsonNode n = field(name);
+            if (!n.isTextual()) {
+                throw new AssertionError("field " + name + " is not text in " + json);
+            }
+            return n.asText();
+        }
+
+        String textOrNull(String name) {
+            return field(name).isNull() ? null : text(name);
+        }
+
+        String key() {
+            return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        }
     }
 
     private static List<DeadLetter> deadLetters(KafkaSettings kafka, String topic) {
@@ -119,15 +194,18 @@ public record Observed(Map<WordKey, WordRow> wordCounts, List<LateWord> lateWord
     private static List<LateReading> lateWeather(KafkaSettings kafka, String topic) {
         List<LateReading> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, topic)) {
-            JsonNode j = json(r.value());
-            Observation o = new Observation(j.path("cityId").asLong(), j.path("observedAt").asLong(),
-                    j.path("city").asText(), j.path("country").asText(), j.path("localTime").asText(),
-                    j.path("tempC").asDouble(), j.path("tempF").asDouble(), j.path("feelsLikeC").asDouble(),
-                    j.path("humidity").asInt(), j.path("pressure").asInt(), j.path("windMs").asDouble(),
-                    j.path("windKmh").asDouble(), j.path("windDeg").asInt(), j.path("beaufort").asInt(),
-                    j.path("beaufortName").asText(), j.path("compass").asText(), j.path("condition").asText(),
-                    j.path("description").asText(), j.path("writeTime").asLong());
-            out.add(new LateReading(j.path("topic").asText(), j.path("partition").asInt(), j.path("offset").asLong(), o));
+            Fields j = new Fields(r, "cityId", "observedAt", "city", "country", "lat", "lon", "timeZone", "localTime",
+                    "tempC", "tempF", "feelsLikeC", "humidity", "pressure", "windMs", "windKmh", "windDeg", "beaufort",
+                    "beaufortName", "compass", "condition", "description", "key", "writeTime", "topic", "partition",
+                    "offset", "tooLateAt", "lateReason");
+            Observation o = new Observation(j.whole("cityId"), j.whole("observedAt"), j.text("city"), j.text("country"),
+                    j.text("localTime"), j.number("tempC"), j.number("tempF"), j.number("feelsLikeC"),
+                    (int) j.whole("humidity"), (int) j.whole("pressure"), j.number("windMs"), j.number("windKmh"),
+                    (int) j.whole("windDeg"), (int) j.whole("beaufort"), j.text("beaufortName"), j.text("compass"),
+                    j.text("condition"), j.text("description"), j.whole("writeTime"));
+            out.add(new LateReading(j.text("topic"), (int) j.whole("partition"), j.whole("offset"), o, j.number("lat"),
+                    j.number("lon"), j.text("timeZone"), j.whole("key"), j.whole("tooLateAt"), j.text("lateReason"),
+                    j.key()));
         }
         return out;
     }
@@ -155,7 +233,11 @@ public record Observed(Map<WordKey, WordRow> wordCounts, List<LateWord> lateWord
         p.put("max.partition.fetch.bytes", 8 * 1024 * 1024);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(15)).stream()
+            List<org.apache.kafka.common.PartitionInfo> infos = c.listTopics(Duration.ofSeconds(15)).get(topic);
+            if (infos == null) {
+                return records; // a side topic the run never made (a job without weather makes no weather-late topic)
+            }
+            List<TopicPartition> partitions = infos.stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);

@@ -15,7 +15,23 @@ import java.util.List;
  */
 public record Scenario(long seed, int wordPartitions, int weatherPartitions, List<Draft> words, List<Draft> weather,
                        Duration window, Duration allowedLateness, Duration outOfOrderness, Duration weatherWindow,
-                       int maxLineBytes, int maxWordBytes) {
+                       int maxLineBytes, int maxWordBytes, List<Draft> latePartition, LateJoin lateJoin) {
+
+    /** How the late partition joins: added to the topic while the job runs, or there from the start but idle. */
+    public enum LateJoin { ADDED, IDLE }
+
+    /** The idleness of the run whose partition joins idle: long enough that no busy partition stalls that long. */
+    public static final Duration IDLENESS = Duration.ofSeconds(5);
+
+    /**
+     * The words of the late-partition run: every other partition's phase 0 and its closing record, then the late
+     * partition's (partition {@link #wordPartitions}).
+     */
+    public List<Draft> latePartitionRunWords() {
+        List<Draft> run = new ArrayList<>(words.stream().filter(d -> d.phase() == 0).toList());
+        run.addAll(latePartition);
+        return run;
+    }
 
     /** A record to produce: partition, timestamp, key, value, and the live phase it belongs to. */
     public record Draft(int partition, long timestamp, byte[] key, byte[] value, int phase, String what) {}
@@ -38,6 +54,24 @@ public record Scenario(long seed, int wordPartitions, int weatherPartitions, Lis
     }
 
     /** The same options for the job. */
+    /**
+     * Where the {@code --from} replay starts: the event time halfway through the words of phase 0, so that its first
+     * window is one the full replay also has, and earlier records (and the absurd ones) are outside its range.
+     */
+    public long from() {
+        List<Long> ts = words.stream().filter(d -> d.phase() == 0).map(Draft::timestamp).sorted().toList();
+        return ts.get(ts.size() / 2);
+    }
+
+    /** The kinds of input this scenario holds: every draft's label (see {@link ScenarioKind}). */
+    public java.util.Set<String> labels() {
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        words.forEach(d -> labels.add(d.what()));
+        weather.forEach(d -> labels.add(d.what()));
+        latePartition.forEach(d -> labels.add(d.what()));
+        return labels;
+    }
+
     public JobArgs applyTo(JobArgs args) {
         return args.window(window).allowedLateness(allowedLateness).outOfOrderness(outOfOrderness)
                 .weatherWindow(weatherWindow).idleness(Duration.ZERO)

@@ -19,6 +19,9 @@ import java.util.Random;
  * at the start of phase 1, to arrive right after the checkpoint a live run takes at the end of phase 0.
  */
 public final class ScenarioGenerator {
+    /** The seeds CI runs: between them, every {@link ScenarioKind} (ScenarioCoverageTest). */
+    public static final List<Long> CI_SEEDS = List.of(1L, 2L);
+
     private static final String[] VOCABULARY = {"alpha", "beta", "gamma", "delta", "kappa", "lambda", "flink", "kafka",
         "cassandra", "stream", "window", "late", "event", "time", "Ünïcödé", "naïve", "don't", "well-known", "日本語",
         "ＡＢＣ", "café", "ﬁsh", "42", "x"};
@@ -38,7 +41,7 @@ public final class ScenarioGenerator {
         long t0 = (nowMillis / 3_600_000 - 3) * 3_600_000;
         int wordPartitions = 3 + random.nextInt(2);   // more partitions than the runs' parallelism (2)
         List<Draft> words = new ArrayList<>();
-        int empty = random.nextBoolean() ? wordPartitions - 1 : -1; // sometimes a partition with no record at all
+        int empty = seed % 2 == 1 ? wordPartitions - 1 : -1; // odd seeds: a partition with no record at all
         for (int p = 0; p < wordPartitions; p++) {
             if (p == empty) {
                 continue;
@@ -47,9 +50,12 @@ public final class ScenarioGenerator {
             long behind = p == 1 ? 4 * 60_000 : 0;                               // partition 1 behind in event time
             wordsOfPartition(random, p, n, t0 - behind, window, lateness, ooo, maxLineBytes, words, p == 0 && seed % 2 == 1);
         }
+        edgeWords(words, window, lateness, ooo, maxLineBytes, maxWordBytes);
         List<Draft> weather = weather(random, t0, weatherWindow, lateness);
+        edgeWeather(weather);
+        List<Draft> late = latePartition(words, wordPartitions, empty, window, lateness, ooo);
         return new Scenario(seed, wordPartitions, 2, words, weather, window, lateness, ooo, weatherWindow, maxLineBytes,
-                maxWordBytes);
+                maxWordBytes, late, seed % 2 == 1 ? Scenario.LateJoin.ADDED : Scenario.LateJoin.IDLE);
     }
 
     private static void wordsOfPartition(Random random, int p, int n, long start, Duration window, Duration lateness,
@@ -112,6 +118,96 @@ public final class ScenarioGenerator {
             previous = d;
         }
         out.addAll(drafts);
+    }
+
+    /**
+     * The edges of rules 1 and 2, appended to partition 0 (phase 2): a record exactly at the lateness boundary (too
+     * late) and one a window later (on time), words of exactly the word limit and one byte more, a line of exactly the
+     * line limit and one byte more, bad values at the 64 KiB cut and one byte more, a key over 64 KiB, and text beyond
+     * Latin that tests every clause of the word rules.
+     */
+    private static void edgeWords(List<Draft> words, Duration window, Duration lateness, Duration ooo, int maxLineBytes,
+                                  int maxWordBytes) {
+        long w = window.toMillis();
+        long max = words.stream().filter(d -> d.partition() == 0).mapToLong(Draft::timestamp).max().orElse(0);
+        long k = Math.floorDiv(max + 2 * w, w) + 1;
+        // W = T − D − 1 with T = k·w + D + w + L: the window at k·w is too late by exactly 0 ms (s + w − 1 + L = W)
+        long t = k * w + ooo.toMillis() + w + lateness.toMillis();
+        List<Draft> edges = new ArrayList<>();
+        edges.add(draft(t, "the boundary's clock", "edge clock"));
+        edges.add(draft(k * w, "exactly too late", "exactly too late"));
+        edges.add(draft(k * w + w - 1, "exactly too late too", "exactly too late"));
+        edges.add(draft((k + 1) * w, "just on time", "just on time"));
+        edges.add(draft(t, "é".repeat(maxWordBytes / 2) + " " + "\uD801\uDC28".repeat(maxWordBytes / 4), "word at the limit"));
+        edges.add(draft(t, "ok " + "a".repeat(maxWordBytes + 1), "word one byte over"));
+        String fill = "ab ".repeat(maxLineBytes / 3);
+        edges.add(draft(t, fill + "c".repeat(maxLineBytes - fill.length()), "line at the limit"));
+        edges.add(draft(t, fill + "c".repeat(maxLineBytes - fill.length() + 1), "line one byte over"));
+        byte[] bad = new byte[65_536];
+        java.util.Arrays.fill(bad, (byte) 0xFF);
+        edges.add(new Draft(0, t, null, bad, 2, "value at the 64 KiB cut"));
+        edges.add(new Draft(0, t, null, java.util.Arrays.copyOf(bad, 65_537), 2, "value one byte over the cut"));
+        edges.add(new Draft(0, t, "k".repeat(70_000).getBytes(StandardCharsets.UTF_8), null, 2, "key over 64 KiB"));
+        for (String text : UNICODE) {
+            edges.add(draft(t, text, "text beyond Latin"));
+        }
+        edges.add(draft(t, "ring\u0007bell tab\tsep nul\u0000x", "control characters"));
+        words.addAll(edges);
+    }
+
+    /** Lines that exercise every clause of rule 2's words (semantics.md's examples and their neighbours). */
+    static final List<String> UNICODE = List.of(
+            "İstanbul ISTANBUL ıstanbul istanbul",
+            "Straße STRASSE strasse \u1E9E",
+            "cafe\u0301 café CAFÉ",
+            "don't don’t donʼt 'quoted' rock 'n' roll",
+            "soft\u00ADhyphen right\u200Fto\u200Eleft zw\u200Dj",
+            "I \u2764\uFE0F it \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67 family",
+            "\uD835\uDC00\uD835\uDC01 \uD801\uDC00\uD801\uDC28 𝟘𝟙",
+            "ΣΟΦΟΣ σοφος σοφoς ᾳ ᾼ",
+            "Ꭰ ꭰ Ꮳ ꮳ",
+            "ﬁsh ＦＩＳＨ fish Ⅻ ⑫ ½",
+            "日本語 ไทย العربية हिन्दी");
+
+    private static Draft draft(long ts, String line, String what) {
+        return new Draft(0, ts, null, line.getBytes(StandardCharsets.UTF_8), 2, what);
+    }
+
+    /**
+     * A partition that joins late (added to the topic while a live job runs, or idle while the others are read): its
+     * records come after every other partition has read its phase 0 and a closing record at one shared time, so the
+     * window operator's event time when it joins is known ({@code Oracle.combinedWatermark}). Records in windows that
+     * time has closed by L, in windows it has fired but not closed, in open windows, too late for their own partition,
+     * and a dead letter.
+     */
+    private static List<Draft> latePartition(List<Draft> words, int partitions, int empty, Duration window,
+                                             Duration lateness, Duration ooo) {
+        long w = window.toMillis();
+        long end = words.stream().filter(d -> d.phase() == 0).mapToLong(Draft::timestamp).max().orElse(0) + 10 * w;
+        long joined = end - ooo.toMillis() - 1; // the others' watermark once they read the closing records
+        long lastClosed = Math.floorDiv(joined - lateness.toMillis() - w + 1, w) * w; // s + w − 1 + L ≤ joined
+        int p = partitions; // the partition after the others
+        List<Draft> late = new ArrayList<>();
+        late.add(new Draft(p, lastClosed - 3 * w + 5, null, bytes("closed alpha alpha"), 0, "closed by the others"));
+        late.add(new Draft(p, lastClosed + 7, null, bytes("closed beta"), 0, "closed by the others"));
+        late.add(new Draft(p, lastClosed + w + 3, null, bytes("fired gamma"), 0, "fired or open, not closed"));
+        late.add(new Draft(p, joined + 2 * w, null, bytes("open delta"), 0, "open window"));
+        late.add(new Draft(p, joined - 30 * w, null, bytes("own late"), 0, "too late for its own partition"));
+        late.add(new Draft(p, joined + 2 * w, null, null, 0, "no value"));
+        late.add(new Draft(p, joined + 20 * w, null, bytes("after epsilon"), 0, "open window"));
+        // the closing records of the others (every one, the empty one too): one shared time, so that every partition's
+        // watermark ends the same, whichever is read last
+        List<Draft> closing = new ArrayList<>();
+        for (int q = 0; q < partitions; q++) {
+            closing.add(new Draft(q, end, null, bytes("closing"), 0, "closing record"));
+        }
+        List<Draft> all = new ArrayList<>(closing);
+        all.addAll(late);
+        return all;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String line(Random random) {
@@ -187,6 +283,49 @@ public final class ScenarioGenerator {
             }
         }
         return out;
+    }
+
+    /**
+     * The edges of rule 4, appended after the last round (phase 2): numbers written with exponents, a name twice in one
+     * object, no description, a reference city under another name, an unknown city renamed within a window, nesting
+     * deeper than 32, fields of the wrong type, an unpaired surrogate, a number of more than 100 digits.
+     */
+    private static void edgeWeather(List<Draft> weather) {
+        long last = weather.stream().filter(d -> d.value() != null).mapToLong(d -> d.timestamp() / 1000).max().orElse(0);
+        long dt = last + 600;
+        City london = CityDirectory.bundled().find(2643743L).orElseThrow();
+        Place ref = new Place(london.id(), "Londinium", london.country(), london.lat(), london.lon(), 0, true);
+        Place atlantis = new Place(990_000_004L, "Atlantis", "AT", 31.5, -24.25, -3600, true);
+        Place renamed = new Place(990_000_004L, "New Atlantis", "AT", 31.5, -24.25, -3600, true);
+        String plain = doc(ref, dt, 283.15, 70, 4.5, 200, "Clouds");
+        add(weather, dt, exponents(doc(ref, dt, 283.15, 70, 4.5, 200, "Clouds"), dt), "numbers with exponents");
+        add(weather, dt + 60, doc(ref, dt + 60, 284.15, 71, 4.5, 200, "Clouds"), "reference city under another name");
+        add(weather, dt + 120, doc(atlantis, dt + 120, 290.15, 50, 1.0, 10, "Clear"), "unknown city renamed");
+        add(weather, dt + 180, doc(renamed, dt + 180, 291.15, 51, 1.0, 10, "Clear"), "unknown city renamed");
+        add(weather, dt + 240, doc(ref, dt + 240, 285.15, 72, 4.5, 200, "Rain").replaceFirst(",\"description\":\"[^\"]*\"", ""),
+                "no description");
+        add(weather, dt, plain.replace("\"humidity\":70", "\"humidity\":70,\"humidity\":71"), "a field twice");
+        add(weather, dt, plain.replace("\"humidity\":70", "\"humidity\":" + "[".repeat(40) + "]".repeat(40)),
+                "nested too deep");
+        add(weather, dt, plain.replace("\"temp\":283.15", "\"temp\":\"warm\""), "a field of the wrong type");
+        add(weather, dt, plain.replace("\"main\":\"Clouds\"", "\"main\":7"), "a field of the wrong type");
+        add(weather, dt, plain.replace("here\"", "here\\ud800\""), "an unpaired surrogate");
+        add(weather, dt, plain.replace("\"humidity\":70", "\"humidity\":" + "7".repeat(101)), "a number of 101 digits");
+        add(weather, dt, plain.replace("\"temp\":283.15", "\"temp\":1e400"), "a number beyond double");
+    }
+
+    private static void add(List<Draft> weather, long dt, String doc, String what) {
+        weather.add(new Draft(0, dt * 1000 + 500, "edge".getBytes(StandardCharsets.UTF_8),
+                doc.getBytes(StandardCharsets.UTF_8), 2, what));
+    }
+
+    /** The document with dt and temp written with exponents ({@code 1.7648E+9}, {@code 2.8315E2}). */
+    private static String exponents(String doc, long dt) {
+        String scientific = new java.math.BigDecimal(dt).stripTrailingZeros().toString();
+        if (!scientific.contains("E")) {
+            scientific = new java.math.BigDecimal(dt).movePointLeft(9).toPlainString() + "E9";
+        }
+        return doc.replace("\"dt\":" + dt, "\"dt\":" + scientific).replace("\"temp\":283.15", "\"temp\":2.8315E2");
     }
 
     private static String doc(Place place, long dt, double tempK, int humidity, double windMs, int windDeg, String main) {
