@@ -99,8 +99,6 @@ public class BenchCommand implements Callable<Integer> {
             description = "measure even if other jobs run on the session cluster (the table's header names them)")
     boolean allowOtherJobs;
 
-    @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
-    String flinkUrl;
 
     @Option(names = "--jar", description = "the job jar (default: job/target/kappa-job.jar)")
     Path jar;
@@ -116,10 +114,10 @@ public class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--runs: unknown run '" + r + "' (known: " + String.join(",", RUNS) + ")");
         });
         PrintWriter out = spec.commandLine().getOut();
-        JobRunner runner = new JobRunner(flinkUrl);
+        JobRunner runner = new JobRunner(connections.flinkUrl);
         Path jobJar = jar != null ? jar : KappaCli.home().resolve("job/target/kappa-job.jar");
         out.printf("bench: %s, %d cores, %.1f GiB; Kafka %s, Flink %s, parallelism %d%n", JvmFigures.cpu(),
-                JvmFigures.cores(), JvmFigures.totalMemoryGiB(), connections.bootstrapServers, flinkUrl, parallelism);
+                JvmFigures.cores(), JvmFigures.totalMemoryGiB(), connections.bootstrapServers, connections.flinkUrl, parallelism);
         String otherJobs = OtherJobs.check(runner.jobs(), allowOtherJobs);
         BenchTarget target = new BenchTarget(connections.kafka(), connections.cassandra(), connections::pointJobAt, out,
                 spec.commandLine().getErr());

@@ -3,6 +3,7 @@ package io.kappa.cli;
 import io.kappa.cassandra.CassandraSettings;
 import io.kappa.client.CassandraEndpoint;
 import io.kappa.core.ConnectionProperties;
+import io.kappa.core.Settings;
 import io.kappa.job.JobArgs;
 import io.kappa.kafka.KafkaSettings;
 import java.nio.file.Path;
@@ -11,11 +12,23 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where Kafka and Cassandra are, and how to log in: the local stack's addresses unless told otherwise. Client
- * properties and secrets come as for the job: a properties file, then KAPPA_KAFKA_* / KAPPA_CASSANDRA_*
- * environment variables, then --kafka-property / --cassandra-property (no secrets there).
+ * Where Kafka, Cassandra and Flink are, and how to log in: the options every command that talks to them shares,
+ * declared once. Their values come from the command line, then {@code KAPPA_<OPTION>}, then the configuration file
+ * ({@code --config}, {@link Settings}), then the local stack's addresses. Client properties and secrets come as for
+ * the job: the configuration file's {@code kafka.*}/{@code cassandra.*} keys, a properties file, then
+ * KAPPA_KAFKA_* / KAPPA_CASSANDRA_* environment variables, then --kafka-property / --cassandra-property (no secrets
+ * there).
  */
 public class Connections {
+    /** The Flink REST API's default: the local stack's. */
+    public static final String LOCAL_FLINK = "http://localhost:8081";
+
+    @Option(names = "--flink-url", defaultValue = LOCAL_FLINK,
+            description = "the Flink session cluster's REST API (default: ${DEFAULT-VALUE})")
+    public String flinkUrl = LOCAL_FLINK;
+
+    /** Where options not given come from; set by {@link KappaCli} for the command line it runs. */
+    public Settings settings = Settings.none();
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     public String bootstrapServers = "127.0.0.1:9092";
@@ -53,13 +66,13 @@ public class Connections {
 
     public KafkaSettings kafka() {
         return new KafkaSettings(bootstrapServers,
-                ConnectionProperties.kafka(kafkaPropertiesFile, environment, kafkaProperties));
+                ConnectionProperties.kafka(settings, kafkaPropertiesFile, environment, kafkaProperties));
     }
 
     /** Cassandra's address and client properties, for any keyspace. */
     public CassandraEndpoint cassandra() {
         return new CassandraEndpoint(cassandraHosts, cassandraPort,
-                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties),
+                ConnectionProperties.cassandra(settings, cassandraPropertiesFile, environment, cassandraProperties),
                 cassandraConsistency == null ? null : cassandraConsistency.toUpperCase(java.util.Locale.ROOT));
     }
 
@@ -69,12 +82,17 @@ public class Connections {
     }
 
     /**
-     * The job's arguments pointed at the same servers: bootstrap servers, Cassandra's contact points and port, and
-     * the client properties files (as absolute paths: the job may run elsewhere). Properties given one by one and
-     * environment variables stay with bin/kappa; the job reads its own environment.
+     * The job's arguments pointed at the same servers: bootstrap servers, Cassandra's contact points and port, the
+     * client properties files and the configuration file (as absolute paths: the job may run elsewhere, and reads the
+     * secrets there itself). Properties given one by one and environment variables stay with bin/kappa; the job reads
+     * its own environment.
      */
     public JobArgs pointJobAt(JobArgs args) {
         args.kafka(bootstrapServers).cassandra(cassandraHosts, cassandraPort);
+        if (settings.file() != null) {
+            Path config = settings.file().toAbsolutePath();
+            args.with(o -> o.config = config);
+        }
         if (cassandraConsistency != null) {
             args.with(o -> o.cassandraConsistency = cassandraConsistency);
         }

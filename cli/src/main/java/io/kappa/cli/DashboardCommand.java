@@ -23,8 +23,6 @@ public class DashboardCommand implements Callable<Integer> {
     @Mixin
     Connections connections = new Connections();
 
-    @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "Flink REST API (default: ${DEFAULT-VALUE})")
-    String flinkUrl;
 
     @Option(names = "--keyspace",
             description = "output version to show (default: the promoted one, followed as bin/kappa promote changes it; else kappa)")
@@ -55,7 +53,7 @@ public class DashboardCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--refresh must be at least 500ms, was " + refresh);
         }
         DashboardServer server = DashboardServer.start(
-                new DashboardData(connections.kafka(), connections.cassandra(), keyspace, flinkUrl), bind, port, refresh,
+                new DashboardData(connections.kafka(), connections.cassandra(), keyspace, connections.flinkUrl), bind, port, refresh,
                 allowedHosts);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -64,7 +62,7 @@ public class DashboardCommand implements Callable<Integer> {
         }));
         String host = bind.equals("0.0.0.0") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
         spec.commandLine().getOut().println("  dashboard on http://" + host + ":" + server.port() + "/  (Cassandra "
-                + connections.cassandraHosts + ":" + connections.cassandraPort + ", Flink " + flinkUrl + "; Ctrl-C stops it)");
+                + connections.cassandraHosts + ":" + connections.cassandraPort + ", Flink " + connections.flinkUrl + "; Ctrl-C stops it)");
         stopped.await();
         return 0;
     }

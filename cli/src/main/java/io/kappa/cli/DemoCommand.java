@@ -48,6 +48,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the demo end to end on the local stack (starts it if needed); leaves the live job running.")
 public class DemoCommand implements Callable<Integer> {
+    /** The demo's jobs run at the session cluster's default parallelism (flink-conf/config.yaml). */
+    static final int DEMO_PARALLELISM = 2;
+
     static final String WORDS = "demo-words";
     static final String WEATHER = "demo-weather";
     static final String LIVE_KS = "demo_live";
@@ -107,6 +110,7 @@ public class DemoCommand implements Callable<Integer> {
         Sample sample = produce();
 
         step("4. Run the job live on the session cluster (bin/flink run -d job/target/kappa-job.jar --mode live ...)");
+        new io.kappa.client.JobRunner(stack.flinkRestUrl()).requireFreeSlots(DEMO_PARALLELISM * 2); // live and replay
         String submitted = FlinkCli.run(stack, flinkRun(jar, JobOptions.Mode.live, LIVE_KS, true), 180);
         out.println(indent(lastLines(submitted, 2)));
         out.println("  web UI: " + stack.flinkRestUrl() + "  (the job is 'kappa-demo-live')");
@@ -154,7 +158,7 @@ public class DemoCommand implements Callable<Integer> {
             }
         }
         Topics.delete(connections.kafka(), TOPICS);
-        Topics.create(connections.kafka(), List.of(WORDS, WEATHER), 2, KafkaReplication.AUTOMATIC);
+        Topics.create(connections.kafka(), List.of(WORDS, WEATHER), 2, KafkaReplication.AUTOMATIC, Topics.INPUT_TOPIC_CONFIGS);
         Keyspaces.drop(connections.cassandra().keyspace(LIVE_KS), LIVE_KS, REPLAY_KS);
         Keyspaces.create(connections.cassandra().keyspace(LIVE_KS));
         out.println("  topics " + WORDS + ", " + WEATHER + " (2 partitions; each version's side topics, e.g. " + LATE

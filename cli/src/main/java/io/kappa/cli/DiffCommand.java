@@ -35,13 +35,10 @@ public class DiffCommand implements Callable<Integer> {
     @Option(names = "--to", description = "only windows starting before this time (ISO-8601)")
     Instant to;
 
-    @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "where to find the versions' live "
-            + "jobs, whose event time says which windows they have closed (default: ${DEFAULT-VALUE})")
-    String flinkUrl;
 
     @Override
     public Integer call() {
-        VersionLifecycle versions = new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(),
+        VersionLifecycle versions = new VersionLifecycle(new JobRunner(connections.flinkUrl), connections.kafka(),
                 connections.cassandra().keyspace(left));
         VersionDiff diff = VersionDiff.compare(versions.side(left), versions.side(right),
                 from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli());

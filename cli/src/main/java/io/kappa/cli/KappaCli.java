@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code bin/kappa}: everything around the job. */
@@ -15,11 +16,19 @@ import picocli.CommandLine.Spec;
             TopicsCommand.class, SchemaCommand.class,
             ProduceCommand.class, ConsumeCommand.class,
             QueryCommand.class, VersionCommand.class, DiffCommand.class, ReplayCommand.class, PromoteCommand.class,
-            FlinkCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class,
+            FlinkCommand.class, DemoCommand.class, DashboardCommand.class, BenchCommand.class, ConfigCommand.class,
             CommandLine.HelpCommand.class})
 public class KappaCli implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = io.kappa.core.Settings.CONFIG_OPTION, paramLabel = "<file>",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "a properties file of settings for every command and the job (bootstrap-servers=…, "
+                    + "cassandra-hosts=…, flink-url=…, kafka.*, cassandra.* client properties and secrets); default: "
+                    + "$KAPPA_CONFIG, else ./kappa.properties when present. Order: the command line, KAPPA_<OPTION>, "
+                    + "this file, the default (bin/kappa config shows what is in effect)")
+    Path config;
 
     /** The project checkout (bin/kappa passes it as -Dkappa.home). */
     public static Path home() {
@@ -36,7 +45,19 @@ public class KappaCli implements Runnable {
         if (args.length > 0 && args[0].equals("flink")) {
             return FlinkCommand.run(java.util.Arrays.asList(args).subList(1, args.length));
         }
-        return commandLine().execute(args);
+        io.kappa.core.Settings settings;
+        try {
+            settings = io.kappa.core.Settings.of(java.util.Arrays.asList(args), System.getenv(), Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.err.println("kappa: " + e.getMessage());
+            return USAGE;
+        }
+        return commandLine(settings).execute(args);
+    }
+
+    /** The CLI with its error handling and no configuration file or environment (tests). */
+    public static CommandLine commandLine() {
+        return commandLine(io.kappa.core.Settings.none());
     }
 
     /** Exit status of a command line that cannot be parsed or whose values fail {@link OptionChecks}. */
@@ -54,8 +75,9 @@ public class KappaCli implements Runnable {
      * of, an IllegalStateException, both one line saying what to do; anything else with its kind and message): exit
      * {@value #FAILED}.
      */
-    public static CommandLine commandLine() {
+    public static CommandLine commandLine(io.kappa.core.Settings settings) {
         CommandLine cli = new CommandLine(new KappaCli());
+        cli.setDefaultValueProvider(settings);
         cli.registerConverter(java.time.Instant.class, new OptionChecks.InstantConverter());
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("kappa: " + oneLine(e.getMessage()) + " (see: "
@@ -64,6 +86,13 @@ public class KappaCli implements Runnable {
             return USAGE;
         });
         cli.setExecutionStrategy(parsed -> {
+            for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+                for (Object mixin : level.commandSpec().mixins().values().stream().map(CommandSpec::userObject).toList()) {
+                    if (mixin instanceof Connections c) {
+                        c.settings = settings;
+                    }
+                }
+            }
             try {
                 OptionChecks.check(parsed);
             } catch (IllegalArgumentException e) {

@@ -36,13 +36,11 @@ public class PromoteCommand implements Callable<Integer> {
                     + "feed its watermark must reach the one the served version has when the command starts")
     Duration wait;
 
-    @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
-    String flinkUrl;
 
     @Override
     public Integer call() {
         String before = Serving.current(connections.cassandra().keyspace(keyspace)).orElse(Serving.FALLBACK + " (default)");
-        new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(), connections.cassandra().keyspace(keyspace))
+        new VersionLifecycle(new JobRunner(connections.flinkUrl), connections.kafka(), connections.cassandra().keyspace(keyspace))
                 .promote(keyspace, force, wait);
         spec.commandLine().getOut().println("  serving " + keyspace + " (was " + before + ")");
         return 0;

@@ -29,6 +29,9 @@ public class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    Connections connections = new Connections();
+
     @Option(names = "--keyspace", required = true, description = "the new output version")
     String keyspace;
 
@@ -41,8 +44,6 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "(default: ${DEFAULT-VALUE})")
     int parallelism;
 
-    @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
-    String flinkUrl;
 
     @Option(names = "--jar", description = "the job jar (default: job/target/kappa-job.jar)")
     Path jar;
@@ -50,13 +51,22 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--allow-truncated-history", description = "replay even when the input topics no longer start at "
+            + "offset zero (retention deleted their beginning), with a warning; default: refuse")
+    boolean allowTruncatedHistory;
+
     @Parameters(paramLabel = "JOB_OPTION", description = "further job options (topics, addresses, windows: see the "
             + "job's --help); --mode, --keyspace and --from are set by this command")
     List<String> jobArgs = new ArrayList<>();
 
-    /** The user's job options, then this command's: replay mode, the keyspace, the runtime and --from. */
+    /**
+     * The job pointed at the same servers as this command ({@link Connections}), then the user's job options after
+     * {@code --} (which win), then this command's: replay mode, the keyspace, the runtime and --from.
+     */
     JobArgs jobArgs() {
-        JobArgs args = JobArgs.of(jobArgs).mode(JobOptions.Mode.replay).keyspace(keyspace).replayRuntime(runtime());
+        List<String> all = new ArrayList<>(connections.pointJobAt(JobArgs.replay()).toList());
+        all.addAll(jobArgs);
+        JobArgs args = JobArgs.of(all).mode(JobOptions.Mode.replay).keyspace(keyspace).replayRuntime(runtime());
         return from == null ? args : args.with(o -> o.from = from); // as given: the job reads ISO-8601 or epoch ms
     }
 
@@ -73,8 +83,8 @@ public class ReplayCommand implements Callable<Integer> {
         JobArgs args = jobArgs();
         Path jobJar = jar != null ? jar : KappaCli.home().resolve("job/target/kappa-job.jar");
         PrintWriter out = spec.commandLine().getOut();
-        Replay.Outcome o = Replay.run(new JobRunner(flinkUrl), jobJar, args, parallelism,
-                quiet ? null : spec.commandLine().getErr());
+        Replay.Outcome o = Replay.run(new JobRunner(connections.flinkUrl), jobJar, args, parallelism,
+                quiet ? null : spec.commandLine().getErr(), allowTruncatedHistory);
         out.printf("  replay %s into %s: %,d records in %.1f s (%,.0f records/s)%n", o.state(), keyspace,
                 o.records(), o.seconds(), o.records() / Math.max(o.seconds(), 1e-3));
         if (!o.state().equals("FINISHED")) {

@@ -120,8 +120,31 @@ public final class StackCommands {
         @Override
         public Integer call() {
             LocalStack stack = defaultStack();
-            stack.status(spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            stack.status(out);
+            if (stack.server("flink-jobmanager").isRunning()) {
+                jobs(new io.kappa.client.FlinkRest(stack.config().flinkRestUrl()), out);
+            }
             return stack.allRunning() ? 0 : 3;
+        }
+
+        /** The session cluster's jobs that have not ended; one whose tasks wait for slots says so. */
+        static void jobs(io.kappa.client.FlinkRest rest, PrintWriter out) {
+            try {
+                io.kappa.client.FlinkRest.Slots slots = rest.slots();
+                out.println("  jobs (task slots free: " + slots.free() + " of " + slots.total() + "):");
+                for (io.kappa.client.FlinkRest.Job job : rest.jobs()) {
+                    if (io.kappa.client.JobRunner.ENDED.contains(job.state())) {
+                        continue;
+                    }
+                    int waiting = rest.tasksWaiting(job.id());
+                    out.println("    " + job.name() + "  " + job.id() + "  " + job.state() + (waiting == 0 ? ""
+                            : "  " + waiting + " tasks not running: waiting for task slots (stop a job, or lower its "
+                            + "parallelism)"));
+                }
+            } catch (io.kappa.client.ClientException e) {
+                out.println("  jobs: " + e.getMessage());
+            }
         }
     }
 }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
 public class TopicsCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create topics that do not exist yet (default: words, weather, and version kappa's side topics kappa-words-late, kappa-weather-late, kappa-dead-letters).")
+            description = {"Create topics that do not exist yet (default: words, weather, and version kappa's side "
+                    + "topics kappa-words-late, kappa-weather-late, kappa-dead-letters).",
+                "Input topics are kept for ever (retention.ms=-1, retention.bytes=-1): a Kappa log is the source of "
+                        + "truth that every replay and new version recomputes from."})
     static class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -44,11 +47,14 @@ public class TopicsCommand {
             }
             List<String> sides = wanted.stream().filter(JobTopics::isSideTopic).toList();
             List<String> created = new ArrayList<>(Topics.create(connections.kafka(),
-                    wanted.stream().filter(t -> !JobTopics.isSideTopic(t)).toList(), partitions, replication));
+                    wanted.stream().filter(t -> !JobTopics.isSideTopic(t)).toList(), partitions, replication,
+                    Topics.INPUT_TOPIC_CONFIGS));
             created.addAll(Topics.create(connections.kafka(), sides, partitions, replication,
                     io.kappa.kafka.KafkaSinks.SIDE_TOPIC_CONFIGS));
             for (String t : wanted) {
-                spec.commandLine().getOut().println("  " + t + (created.contains(t) ? "  created (" + partitions + " partitions)" : "  exists"));
+                spec.commandLine().getOut().println("  " + t + (!created.contains(t) ? "  exists"
+                        : "  created (" + partitions + " partitions" + (JobTopics.isSideTopic(t) ? ")"
+                        : "; kept for ever, retention.ms=-1: the log is what a replay recomputes from)")));
             }
             return 0;
         }

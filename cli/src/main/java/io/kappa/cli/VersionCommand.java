@@ -35,6 +35,9 @@ public class VersionCommand {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        Connections connections = new Connections();
+
         @Parameters(index = "0", paramLabel = "NAME", description = "the new version (a keyspace name)")
         String name;
 
@@ -48,11 +51,13 @@ public class VersionCommand {
         @Option(names = "--parallelism", defaultValue = "2", description = "(default: ${DEFAULT-VALUE})")
         int parallelism;
 
-        @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
-        String flinkUrl;
 
         @Option(names = "--no-wait", description = "return once the job runs, without following its catching up")
         boolean noWait;
+
+        @Option(names = "--allow-truncated-history", description = "start even when the input topics no longer start "
+                + "at offset zero (retention deleted their beginning), with a warning; default: refuse")
+        boolean allowTruncatedHistory;
 
         @Option(names = "--timeout", defaultValue = "1h", converter = JobOptions.DurationConverter.class,
                 description = "how long to follow it at most (default: ${DEFAULT-VALUE}); the job goes on after")
@@ -60,12 +65,14 @@ public class VersionCommand {
 
         @Override
         public Integer call() {
-            JobArgs args = JobArgs.of(jobArgs).mode(JobOptions.Mode.live).keyspace(name);
+            List<String> all = new ArrayList<>(connections.pointJobAt(JobArgs.live()).toList());
+            all.addAll(jobArgs); // the user's job options after --, which win
+            JobArgs args = JobArgs.of(all).mode(JobOptions.Mode.live).keyspace(name);
             JobOptions o = args.parse();
             PrintWriter out = spec.commandLine().getOut();
-            VersionLifecycle versions = new VersionLifecycle(new JobRunner(flinkUrl), o.kafka(), o.cassandra());
+            VersionLifecycle versions = new VersionLifecycle(new JobRunner(connections.flinkUrl), o.kafka(), o.cassandra());
             Path jobJar = jar != null ? jar : KappaCli.home().resolve("job/target/kappa-job.jar");
-            String job = versions.start(jobJar, args, parallelism);
+            String job = versions.start(jobJar, args, parallelism, allowTruncatedHistory, spec.commandLine().getErr());
             out.println("  version " + name + ": job " + job + " live from offset zero into keyspace " + name);
             if (noWait) {
                 return 0;
@@ -87,13 +94,11 @@ public class VersionCommand {
         @Mixin
         Connections connections = new Connections();
 
-        @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
-        String flinkUrl;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<Versions.Version> all = new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(),
+            List<Versions.Version> all = new VersionLifecycle(new JobRunner(connections.flinkUrl), connections.kafka(),
                     connections.cassandra().keyspace(JobOptions.DEFAULT_KEYSPACE)).versions().list();
             out.printf("  %-2s %-20s %-34s %-9s %14s  %-24s  %s%n", "", "version", "job", "state", "behind (records)",
                     "watermark", "event-time lag");
@@ -134,12 +139,10 @@ public class VersionCommand {
                 + "state.savepoints.dir)")
         String savepointDir;
 
-        @Option(names = "--flink-url", defaultValue = "http://localhost:8081", description = "(default: ${DEFAULT-VALUE})")
-        String flinkUrl;
 
         @Override
         public Integer call() {
-            VersionLifecycle.Retired r = new VersionLifecycle(new JobRunner(flinkUrl), connections.kafka(),
+            VersionLifecycle.Retired r = new VersionLifecycle(new JobRunner(connections.flinkUrl), connections.kafka(),
                     connections.cassandra().keyspace(name)).retire(name, savepointDir, drop, force);
             PrintWriter out = spec.commandLine().getOut();
             out.println("  version " + name + " retired" + (r.savepoint() == null ? " (it had no running job)"

@@ -28,6 +28,11 @@ public final class FlinkRest {
     public record JobDetails(String id, String name, String state, long startTime, long durationMillis,
                              List<String> vertices) {}
 
+    /** The REST API's address, as given. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public FlinkRest(String baseUrl) {
         this.baseUrl = baseUrl;
     }
@@ -268,6 +273,31 @@ public final class FlinkRest {
     /** The newest failure's stack trace as the web UI shows it ("root-exception"), or empty when it has none. */
     public String rootException(String jobId) {
         return get("/jobs/" + jobId + "/exceptions").path("root-exception").asText("");
+    }
+
+    /** Task slots of the cluster: free and in all ({@code GET /overview}). */
+    public record Slots(int free, int total) {}
+
+    public Slots slots() {
+        JsonNode o = get("/overview");
+        return new Slots(o.path("slots-available").asInt(), o.path("slots-total").asInt());
+    }
+
+    /**
+     * How many of the job's tasks are not running yet (created, scheduled or deploying): while the job waits for task
+     * slots, all of them. 0 for a job whose tasks all run, or that has ended.
+     */
+    public int tasksWaiting(String jobId) {
+        JsonNode j = get("/jobs/" + jobId);
+        int waiting = 0;
+        for (JsonNode v : j.path("vertices")) {
+            String status = v.path("status").asText();
+            if (status.equals("CREATED") || status.equals("SCHEDULED") || status.equals("DEPLOYING")
+                    || status.equals("INITIALIZING")) {
+                waiting += v.path("parallelism").asInt(1);
+            }
+        }
+        return waiting;
     }
 
     /** How many failures the job has recorded (its exception history). */

@@ -37,7 +37,23 @@ public final class JobRunner {
 
     /** Runs the uploaded jar, detached; returns the job id. @param parallelism or 0 for the cluster default */
     public String start(String jarId, JobArgs args, int parallelism) {
+        requireFreeSlots(parallelism);
         return rest.runJar(jarId, args.toList(), parallelism, null);
+    }
+
+    /**
+     * Refuses, in one line saying what to do, a job the cluster has no room for: a job of parallelism p needs p free task
+     * slots, and without them Flink restarts it again and again while it waits, silently.
+     */
+    public void requireFreeSlots(int parallelism) {
+        FlinkRest.Slots slots = rest.slots();
+        if (slots.free() < parallelism) {
+            throw new ClientException("the Flink cluster at " + rest.baseUrl() + " has " + slots.free() + " of "
+                    + slots.total() + " task slots free, and this job needs " + parallelism + ": stop a job (bin/kappa "
+                    + "version list, bin/kappa version retire NAME, bin/flink cancel JOB_ID), run it with --parallelism "
+                    + Math.max(1, slots.free()) + ", or add TaskManagers (bin/kappa up --taskmanagers 2; on your own "
+                    + "cluster, taskmanager.numberOfTaskSlots)");
+        }
     }
 
     /** As {@link #start}, restoring the state of a savepoint or retained checkpoint. */

@@ -46,6 +46,46 @@ public final class Offsets {
     }
 
     /**
+     * The partitions of the topics whose log no longer starts at offset zero (retention or compaction deleted its
+     * beginning), with the first offset kept: what a replay "from offset zero" cannot read any more.
+     */
+    public Map<TopicPartition, Long> truncated(List<String> topics) {
+        Map<TopicPartition, Long> truncated = new java.util.TreeMap<>(java.util.Comparator
+                .comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        starts(topics, null).forEach((tp, first) -> {
+            if (first > 0) {
+                truncated.put(tp, first);
+            }
+        });
+        return truncated;
+    }
+
+    /**
+     * Refuses, in one line, to start reading topics from offset zero when their history is gone (or, when
+     * {@code allowed}, writes that line to {@code warnings} and goes on): a replay or a new version would recompute
+     * only what is left, silently.
+     */
+    public void requireWholeHistory(List<String> topics, boolean allowed, java.io.PrintWriter warnings) {
+        Map<TopicPartition, Long> truncated = truncated(topics);
+        if (truncated.isEmpty()) {
+            return;
+        }
+        StringBuilder where = new StringBuilder();
+        truncated.forEach((tp, first) -> where.append(where.length() == 0 ? "" : ", ").append(tp.topic()).append('-')
+                .append(tp.partition()).append(" starts at offset ").append(first));
+        String message = "history is gone from the input topics (" + where + "): reading from offset zero would "
+                + "recompute only what is left. Keep input topics for ever (retention.ms=-1: bin/kappa topics create sets "
+                + "it) or pass --allow-truncated-history to go on with what is left";
+        if (!allowed) {
+            throw new ClientException(message);
+        }
+        if (warnings != null) {
+            warnings.println("kappa: warning: " + message);
+            warnings.flush();
+        }
+    }
+
+    /**
      * Records a job has read of a replay's range: per partition, from its start up to the offset after the last record
      * its source emitted ({@code current}, by {@code topic:partition}, as {@link FlinkRest#sourceOffsets} gives them),
      * at most to the end. A job restored from a checkpoint goes on from there, so this does not start again at zero.

@@ -53,7 +53,20 @@ public final class Replay {
      * @param progress where the progress bar goes, or null
      */
     public static Outcome run(JobRunner runner, Path jar, JobArgs args, int parallelism, PrintWriter progress) {
+        return run(runner, jar, args, parallelism, progress, false);
+    }
+
+    /**
+     * As {@link #run(JobRunner, Path, JobArgs, int, PrintWriter)}; a replay from offset zero first checks that the input
+     * topics still hold their whole history ({@link Offsets#requireWholeHistory}; {@code allowTruncatedHistory}: warn
+     * instead).
+     */
+    public static Outcome run(JobRunner runner, Path jar, JobArgs args, int parallelism, PrintWriter progress,
+                              boolean allowTruncatedHistory) {
         JobOptions o = args.parse();
+        if (o.fromMillis() == null) {
+            new Offsets(o.kafka()).requireWholeHistory(inputTopics(o), allowTruncatedHistory, progress);
+        }
         Map<TopicPartition, Long> starts = starts(o);
         Map<TopicPartition, Long> ends = new Offsets(o.kafka()).endOffsets(inputTopics(o));
         long total = Offsets.recordsBetween(starts, ends);

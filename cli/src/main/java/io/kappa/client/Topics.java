@@ -31,6 +31,12 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * partition's leader answers, succeeds), and the producers ({@link Producers}) never have two requests in flight.
  */
 public final class Topics {
+    /**
+     * What an input topic is created with: kept for ever, since the log is the source of truth that every replay and
+     * new version recomputes from (a topic with Kafka's default 7 days loses history silently).
+     */
+    public static final Map<String, String> INPUT_TOPIC_CONFIGS = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+
     /** How long {@link #create} waits for the new partitions to get a leader that answers. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 

@@ -22,13 +22,25 @@ import java.util.TreeSet;
  * </ul>
  * Windows one side has not closed are left out and counted.
  */
-public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnOneSide, List<String> logic) {
+public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnOneSide, List<String> logic,
+                          int weatherEqual, int weatherLeftOut, List<String> weather) {
+
+    /** The weather tables a diff compares, by name: every column of every row. */
+    public static final List<io.kappa.cassandra.Table<?>> WEATHER_TABLES = List.of(
+            io.kappa.cassandra.Tables.WEATHER_OBSERVATIONS, io.kappa.cassandra.Tables.WEATHER_WINDOWS,
+            io.kappa.cassandra.Tables.WEATHER_LATEST);
 
     /**
      * One side: its rows ({@link WordCounts.Count}), through which window end they are final ({@code closedThrough}:
      * windows ending at or before it; null for all), and its late words per (window start, word).
      */
-    public record Side(String name, List<WordCounts.Count> rows, Long closedThrough, Map<String, Long> late) {
+    public record Side(String name, List<WordCounts.Count> rows, Long closedThrough, Map<String, Long> late,
+                       Map<String, Map<String, String>> weather) {
+        /** A side without weather rows. */
+        public Side(String name, List<WordCounts.Count> rows, Long closedThrough, Map<String, Long> late) {
+            this(name, rows, closedThrough, late, Map.of());
+        }
+
         boolean closed(long windowEnd) {
             return closedThrough == null || windowEnd <= closedThrough;
         }
@@ -98,7 +110,46 @@ public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnO
                 logic.add(line);
             }
         }
-        return new VersionDiff(equal, leftOut.size(), tooLate, logic);
+        int[] weatherCounts = new int[2];
+        List<String> weather = new ArrayList<>();
+        for (io.kappa.cassandra.Table<?> table : WEATHER_TABLES) {
+            compareWeather(table.name(), a, b, from, to, weatherCounts, weather);
+        }
+        return new VersionDiff(equal, leftOut.size(), tooLate, logic, weatherCounts[0], weatherCounts[1], weather);
+    }
+
+    /**
+     * One weather table's rows, every column: observations with {@code dt} before both sides' closed-through time,
+     * windows both sides have closed, the latest readings only when neither side runs (a running version's latest
+     * moves). Rows one side cannot be judged on yet are counted in {@code counts[1]}.
+     */
+    private static void compareWeather(String table, Side a, Side b, Long from, Long to, int[] counts, List<String> out) {
+        Map<String, String> left = a.weather().getOrDefault(table, Map.of());
+        Map<String, String> right = b.weather().getOrDefault(table, Map.of());
+        TreeSet<String> keys = new TreeSet<>(left.keySet());
+        keys.addAll(right.keySet());
+        for (String key : keys) {
+            String[] parts = key.split(" ");
+            Long time = parts.length > 1 ? java.time.Instant.parse(parts[1]).toEpochMilli() : null;
+            if (time != null && ((from != null && time < from) || (to != null && time >= to))) {
+                continue;
+            }
+            boolean judged = table.equals(io.kappa.cassandra.Tables.WEATHER_LATEST.name())
+                    ? a.closedThrough() == null && b.closedThrough() == null
+                    : a.closed(time) && b.closed(time);
+            if (!judged) {
+                counts[1]++;
+                continue;
+            }
+            String l = left.get(key);
+            String r = right.get(key);
+            if (java.util.Objects.equals(l, r)) {
+                counts[0]++;
+            } else {
+                out.add(table + " " + key + ": " + a.name() + " " + (l == null ? "no row" : l) + "; " + b.name() + " "
+                        + (r == null ? "no row" : r));
+            }
+        }
     }
 
     private static Map<String, WordCounts.Count> byKey(List<WordCounts.Count> rows, Long from, Long to) {
@@ -112,7 +163,7 @@ public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnO
     }
 
     public boolean identical() {
-        return tooLateOnOneSide.isEmpty() && logic.isEmpty();
+        return tooLateOnOneSide.isEmpty() && logic.isEmpty() && weather.isEmpty();
     }
 
     /** What {@code bin/kappa diff} prints. */
@@ -122,6 +173,9 @@ public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnO
                 + "(not closed by both): %,d", equal, tooLateOnOneSide.size(), logic.size(), windowsLeftOut));
         example("records one side took as too late", tooLateOnOneSide, lines);
         example("logic changes", logic, lines);
+        lines.add(String.format("  weather rows equal: %,d   different: %,d   left out (not closed by both; the latest "
+                + "readings while a version runs): %,d", weatherEqual, weather.size(), weatherLeftOut));
+        example("weather differences", weather, lines);
         return lines;
     }
 

@@ -39,7 +39,18 @@ public final class VersionLifecycle {
      * @return the job id
      */
     public String start(Path jar, JobArgs args, int parallelism) {
+        return start(jar, args, parallelism, false, null);
+    }
+
+    /**
+     * As {@link #start(Path, JobArgs, int)}; first checks that the input topics still hold their whole history (a new
+     * version reads them from offset zero: {@link Offsets#requireWholeHistory}; {@code allowTruncatedHistory}: warn to
+     * {@code warnings} instead).
+     */
+    public String start(Path jar, JobArgs args, int parallelism, boolean allowTruncatedHistory,
+                        java.io.PrintWriter warnings) {
         JobOptions o = args.mode(JobOptions.Mode.live).parse();
+        new Offsets(kafka).requireWholeHistory(Replay.inputTopics(o), allowTruncatedHistory, warnings);
         if (o.groupId.equals(JobOptions.defaults().groupId)) {
             args.groupId(o.keyspace);
             o = args.parse();
@@ -204,6 +215,12 @@ public final class VersionLifecycle {
         if (Topics.partitionCounts(kafka).containsKey(lateTopic)) {
             TopicReader.readToEnd(kafka, lateTopic, r -> late.add(r.value()));
         }
-        return new VersionDiff.Side(name, rows, closed, VersionDiff.lateWords(late));
+        java.util.Map<String, java.util.Map<String, String>> weather = new java.util.HashMap<>();
+        try (WeatherReadings readings = new WeatherReadings(cassandra.withKeyspace(name))) {
+            for (io.kappa.cassandra.Table<?> table : VersionDiff.WEATHER_TABLES) {
+                weather.put(table.name(), readings.all(table));
+            }
+        }
+        return new VersionDiff.Side(name, rows, closed, VersionDiff.lateWords(late), weather);
     }
 }

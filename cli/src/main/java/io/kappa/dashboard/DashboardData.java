@@ -206,8 +206,10 @@ public final class DashboardData implements DashboardSource {
 
     private Job job(FlinkRest.Job j) {
         DashboardJson.JobName name = DashboardJson.parseJobName(j.name());
+        String waiting = waitingForSlots(j);
         if (!j.state().equals("RUNNING")) {
-            return new Job(j.id(), j.name(), j.state(), name.mode(), name.keyspace(), null, null, null, null, null, null, null);
+            return new Job(j.id(), j.name(), j.state(), name.mode(), name.keyspace(), null, null, null, null, null, null,
+                    waiting);
         }
         FlinkRest.JobDetails details = null;
         Map<String, Long> metrics = null;
@@ -233,7 +235,25 @@ public final class DashboardData implements DashboardSource {
         }
         return new Job(j.id(), j.name(), j.state(), name.mode(), name.keyspace(),
                 details == null ? null : details.startTime(), details == null ? null : details.durationMillis(),
-                metrics, replay, behind, eventTimeLag, error);
+                metrics, replay, behind, eventTimeLag, waiting != null ? waiting : error);
+    }
+
+    /** For a job that has not ended and has tasks not running: that they wait for task slots; else null. */
+    private String waitingForSlots(FlinkRest.Job j) {
+        if (io.kappa.client.JobRunner.ENDED.contains(j.state())) {
+            return null;
+        }
+        try {
+            int waiting = flink.tasksWaiting(j.id());
+            if (waiting == 0) {
+                return null;
+            }
+            FlinkRest.Slots slots = flink.slots();
+            return waiting + " tasks not running: waiting for task slots (" + slots.free() + " of " + slots.total()
+                    + " free): stop a job, or lower its parallelism";
+        } catch (ClientException e) {
+            return null;
+        }
     }
 
     private static String time(Long epochMillis) {

@@ -105,14 +105,21 @@ public final class ChildJvm {
         }
     }
 
-    /** The live process whose pid is in the file, if it is the server {@link #start} started for that file. */
+    /**
+     * The live process whose pid is in the file, if it is the server {@link #start} started for that file (or one that
+     * is exiting and shows no arguments any more: signalling it is harmless, and it still holds the server's ports).
+     */
     public static Optional<ProcessHandle> fromPidFile(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> commandLine(p).contains(marker(pidFile)));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> {
+                List<String> args = commandLine(p);
+                // an exiting process (a zombie) shows no arguments: still the server until it is gone
+                return args.contains(marker(pidFile)) || args.stream().allMatch(String::isEmpty);
+            });
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

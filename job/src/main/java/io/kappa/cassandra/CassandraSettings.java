@@ -164,6 +164,11 @@ public final class CassandraSettings implements Serializable {
         return Boolean.parseBoolean(client.getOrDefault("ssl", "false"));
     }
 
+    /** The client properties (username, password, TLS): never print them, use {@link #toString()}. */
+    public java.util.Map<String, String> clientProperties() {
+        return java.util.Collections.unmodifiableMap(client);
+    }
+
     /** A driver cluster builder with the contact points, port, credentials and SSL; callers add what they need. */
     public Cluster.Builder clusterBuilder() {
         Cluster.Builder b = Cluster.builder()

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Client properties for Kafka or Cassandra, gathered from a properties file, then environment variables, then the
- * command line; a later source wins. Secrets (passwords, JAAS configurations, keys) are refused on the command
+ * Client properties for Kafka or Cassandra, gathered from the configuration file ({@link Settings}), a properties file,
+ * then environment variables, then the command line; a later source wins. Secrets (passwords, JAAS configurations, keys) are refused on the command
  * line: arguments show up in process lists, in the Flink client's log ("Program Arguments") and in the web UI's
  * run dialog. In a file or the environment they stay out of all three.
  *
@@ -32,21 +32,47 @@ public final class ConnectionProperties {
 
     private ConnectionProperties() {}
 
+    /**
+     * The environment variables under the client prefixes that are options, not client properties
+     * ({@code KAPPA_CASSANDRA_HOSTS} is {@code --cassandra-hosts}, {@link Settings}): every option named
+     * {@code --kafka-*} or {@code --cassandra-*} of the job and the CLI ({@code ConnectionPropertiesTest} checks).
+     */
+    public static final java.util.Set<String> OPTION_ENV_NAMES = java.util.Set.of("KAPPA_KAFKA_PROPERTIES_FILE",
+            "KAPPA_KAFKA_PROPERTY", "KAPPA_KAFKA_PORT", "KAPPA_KAFKA_CONTROLLER_PORT", "KAPPA_CASSANDRA_HOSTS",
+            "KAPPA_CASSANDRA_PORT", "KAPPA_CASSANDRA_STORAGE_PORT", "KAPPA_CASSANDRA_NODES",
+            "KAPPA_CASSANDRA_PROPERTIES_FILE", "KAPPA_CASSANDRA_PROPERTY", "KAPPA_CASSANDRA_CONSISTENCY",
+            "KAPPA_CASSANDRA_MAX_CONCURRENT_WRITES", "KAPPA_CASSANDRA_RETRY_BUDGET");
+
     /** Where the properties of one client come from, and the names a user sees in messages. */
-    private record Sources(Path file, String fileOption, Map<String, String> environment, String envPrefix,
-                           Map<String, String> commandLine, String commandLineOption) {}
+    private record Sources(Map<String, String> configFile, Path file, String fileOption, Map<String, String> environment,
+                           String envPrefix, Map<String, String> commandLine, String commandLineOption) {}
 
     /** Kafka's: {@code --kafka-properties-file}, then {@code KAPPA_KAFKA_*}, then {@code --kafka-property}. */
     public static Map<String, String> kafka(Path file, Map<String, String> environment, Map<String, String> commandLine) {
-        return resolve(new Sources(file, "--kafka-properties-file", environment, KAFKA_ENV_PREFIX, commandLine,
-                "--kafka-property"));
+        return kafka(Settings.none(), file, environment, commandLine);
+    }
+
+    /**
+     * Kafka's: the configuration file's {@code kafka.*} keys ({@link Settings}), then {@code --kafka-properties-file},
+     * then {@code KAPPA_KAFKA_*}, then {@code --kafka-property}.
+     */
+    public static Map<String, String> kafka(Settings settings, Path file, Map<String, String> environment,
+                                            Map<String, String> commandLine) {
+        return resolve(new Sources(settings.clientProperties(Settings.KAFKA_PREFIX), file, "--kafka-properties-file",
+                environment, KAFKA_ENV_PREFIX, commandLine, "--kafka-property"));
     }
 
     /** Cassandra's: {@code --cassandra-properties-file}, then {@code KAPPA_CASSANDRA_*}, then {@code --cassandra-property}. */
     public static Map<String, String> cassandra(Path file, Map<String, String> environment,
                                                 Map<String, String> commandLine) {
-        return resolve(new Sources(file, "--cassandra-properties-file", environment, CASSANDRA_ENV_PREFIX, commandLine,
-                "--cassandra-property"));
+        return cassandra(Settings.none(), file, environment, commandLine);
+    }
+
+    /** Cassandra's: the configuration file's {@code cassandra.*} keys, then as {@link #cassandra(Path, Map, Map)}. */
+    public static Map<String, String> cassandra(Settings settings, Path file, Map<String, String> environment,
+                                                Map<String, String> commandLine) {
+        return resolve(new Sources(settings.clientProperties(Settings.CASSANDRA_PREFIX), file,
+                "--cassandra-properties-file", environment, CASSANDRA_ENV_PREFIX, commandLine, "--cassandra-property"));
     }
 
     /** True for keys whose values must never be printed or passed as arguments. */
@@ -66,9 +92,9 @@ public final class ConnectionProperties {
     public static java.util.Optional<String> secretAmong(java.util.List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            for (Sources s : List.of(new Sources(null, "--kafka-properties-file", Map.of(), KAFKA_ENV_PREFIX, Map.of(),
-                    "--kafka-property"), new Sources(null, "--cassandra-properties-file", Map.of(), CASSANDRA_ENV_PREFIX,
-                    Map.of(), "--cassandra-property"))) {
+            for (Sources s : List.of(new Sources(Map.of(), null, "--kafka-properties-file", Map.of(), KAFKA_ENV_PREFIX,
+                    Map.of(), "--kafka-property"), new Sources(Map.of(), null, "--cassandra-properties-file", Map.of(),
+                    CASSANDRA_ENV_PREFIX, Map.of(), "--cassandra-property"))) {
                 String option = s.commandLineOption();
                 String value = a.equals(option) && i + 1 < args.size() ? args.get(i + 1)
                         : a.startsWith(option + "=") ? a.substring(option.length() + 1) : null;
@@ -91,12 +117,13 @@ public final class ConnectionProperties {
 
     /** File, then environment, then command line. Fails with one line naming the option or variable. */
     private static Map<String, String> resolve(Sources s) {
-        Map<String, String> merged = new LinkedHashMap<>();
+        Map<String, String> merged = new LinkedHashMap<>(s.configFile());
         if (s.file() != null) {
             merged.putAll(read(s.file(), s.fileOption()));
         }
         new TreeMap<>(s.environment()).forEach((name, value) -> {
-            if (name.startsWith(s.envPrefix()) && name.length() > s.envPrefix().length()) {
+            if (name.startsWith(s.envPrefix()) && name.length() > s.envPrefix().length()
+                    && !OPTION_ENV_NAMES.contains(name)) {
                 merged.put(name.substring(s.envPrefix().length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });

@@ -2,6 +2,7 @@ package io.kappa.job;
 
 import io.kappa.core.InvalidOptionException;
 import io.kappa.core.ConnectionProperties;
+import io.kappa.core.Settings;
 import io.kappa.cassandra.CassandraSettings;
 import io.kappa.cassandra.KeyspaceNames;
 import io.kappa.kafka.TopicNames;
@@ -66,7 +67,13 @@ public class JobOptions {
             description = "replay only: streaming | batch (default: ${DEFAULT-VALUE}; see docs/replay.md)")
     public ReplayRuntime replayRuntime;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
+    @Option(names = Settings.CONFIG_OPTION, paramLabel = "<file>",
+            description = "a properties file of options (keys: the options' names, e.g. bootstrap-servers=kafka:9093) "
+                    + "and client properties (kafka.*, cassandra.*, secrets too); default: $KAPPA_CONFIG, else "
+                    + "./kappa.properties when present. An option's order: the command line, KAPPA_<OPTION>, this file")
+    public java.nio.file.Path config;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
     public String bootstrapServers;
 
@@ -221,6 +228,8 @@ public class JobOptions {
     Map<String, String> environment = System.getenv();
 
     private transient Map<String, String> kafkaClient;
+    /** Where options not on the command line come from ({@code --config}, {@code KAPPA_…}). */
+    private transient Settings settings = Settings.none();
     private transient CassandraSettings cassandraSettings;
 
     /**
@@ -230,11 +239,15 @@ public class JobOptions {
         return parse(System.getenv(), args);
     }
 
-    /** As {@link #parse(String...)}, with the environment variables given. */
+    /**
+     * As {@link #parse(String...)}, with the environment variables given: options not on the command line come from
+     * the environment ({@code KAPPA_…}) and the configuration file ({@code --config}, {@link Settings}).
+     */
     public static JobOptions parse(Map<String, String> environment, String... args) {
         JobOptions options = new JobOptions();
         options.environment = environment;
-        CommandLine cli = parseInto(options, args);
+        options.settings = Settings.of(java.util.Arrays.asList(args), environment, java.nio.file.Path.of(""));
+        CommandLine cli = parseInto(options, options.settings, args);
         if (cli.isUsageHelpRequested()) {
             cli.usage(System.out);
             return null;
@@ -245,8 +258,12 @@ public class JobOptions {
 
     /** Parses without validating; the last occurrence of an option wins. */
     static CommandLine parseInto(JobOptions options, String... args) {
+        return parseInto(options, Settings.none(), args);
+    }
+
+    static CommandLine parseInto(JobOptions options, Settings settings, String... args) {
         CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
-                .setOverwrittenOptionsAllowed(true);
+                .setOverwrittenOptionsAllowed(true).setDefaultValueProvider(settings);
         try {
             cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
@@ -311,9 +328,9 @@ public class JobOptions {
         if (from != null) {
             fromMillis();
         }
-        kafkaClient = ConnectionProperties.kafka(kafkaPropertiesFile, environment, kafkaProperties);
+        kafkaClient = ConnectionProperties.kafka(settings, kafkaPropertiesFile, environment, kafkaProperties);
         cassandraSettings = new CassandraSettings(cassandraHosts, cassandraPort, keyspace, replicationFactor,
-                ConnectionProperties.cassandra(cassandraPropertiesFile, environment, cassandraProperties))
+                ConnectionProperties.cassandra(settings, cassandraPropertiesFile, environment, cassandraProperties))
                 .withConsistency(cassandraConsistency == null ? null : cassandraConsistency.toUpperCase(java.util.Locale.ROOT));
     }
 

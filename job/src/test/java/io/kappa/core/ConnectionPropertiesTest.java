@@ -27,7 +27,7 @@ class ConnectionPropertiesTest {
         assertThat(o.kafka().clientProperties()).containsOnly(
                 Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.mechanism", "PLAIN"),
                 Map.entry("sasl.jaas.config", "jaas-from-env"), Map.entry("ssl.truststore.location", "/b"),
-                Map.entry("bootstrap.servers", "localhost:9092"));
+                Map.entry("bootstrap.servers", "127.0.0.1:9092"));
     }
 
     @Test

@@ -14,7 +14,7 @@ class JobOptionsTest {
     void defaultsAreALiveRunAgainstTheLocalStack() {
         JobOptions o = JobOptions.parse();
         assertThat(o.mode).isEqualTo(JobOptions.Mode.live);
-        assertThat(o.bootstrapServers).isEqualTo("localhost:9092");
+        assertThat(o.bootstrapServers).isEqualTo("127.0.0.1:9092");
         assertThat(o.window).isEqualTo(Duration.ofMinutes(1));
         assertThat(o.keyspace).isEqualTo("kappa");
         assertThat(o.jobName()).isEqualTo("kappa-live-kappa");
