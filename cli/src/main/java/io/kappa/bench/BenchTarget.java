@@ -1,6 +1,6 @@
 package io.kappa.bench;
 
-import io.kappa.client.CassandraEndpoint;
+import io.kappa.client.cassandra.CassandraEndpoint;
 import io.kappa.job.JobArgs;
 import io.kappa.kafka.KafkaSettings;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.kappa.bench;
 
-import io.kappa.client.TopicReader;
+import io.kappa.client.kafka.TopicReader;
 import io.kappa.words.TextNormaliser;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.kappa.bench;
 
-import io.kappa.client.Offsets;
-import io.kappa.client.Produce;
-import io.kappa.client.RecordSender;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.Topics;
-import io.kappa.client.WeatherSimulator;
+import io.kappa.client.kafka.Offsets;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.kafka.RecordSender;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.kafka.Topics;
+import io.kappa.client.generate.WeatherSimulator;
 import io.kappa.kafka.KafkaReplication;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public record Dataset(String words, String weather, String empty, long lines, lo
         Produce.TextSummary text = produceOrCheck(target, offsets, words, "words", lines, "lines",
                 out -> Produce.generateInto(spec, out));
         target.out().printf("  %,d words%n", text.words());
-        WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(io.kappa.client.Cities.featured(),
+        WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(io.kappa.client.generate.Cities.featured(),
                 START, Duration.ofMinutes(shape.weatherRounds()), Duration.ofMinutes(1), 42, 0, 0, 0);
         long readings = new WeatherSimulator(weatherSpec).readings();
         produceOrCheck(target, offsets, weather, "weather", readings, "readings",

@@ -1,7 +1,7 @@
 package io.kappa.bench;
 
-import io.kappa.client.Produce;
-import io.kappa.client.TopicReader;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.kafka.TopicReader;
 import io.kappa.kafka.KafkaSettings;
 
 /**

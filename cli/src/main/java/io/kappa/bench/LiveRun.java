@@ -1,12 +1,12 @@
 package io.kappa.bench;
 
 import io.kappa.client.Deadline;
-import io.kappa.client.Keyspaces;
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.TopicReader;
-import io.kappa.client.Topics;
-import io.kappa.client.WordCounts;
+import io.kappa.client.cassandra.Keyspaces;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.kafka.TopicReader;
+import io.kappa.client.kafka.Topics;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.job.JobArgs;
 import io.kappa.kafka.KafkaReplication;
 import java.nio.charset.StandardCharsets;

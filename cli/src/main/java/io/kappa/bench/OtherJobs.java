@@ -1,7 +1,7 @@
 package io.kappa.bench;
 
-import io.kappa.client.FlinkRest;
-import io.kappa.client.JobRunner;
+import io.kappa.client.flink.FlinkRest;
+import io.kappa.client.flink.JobRunner;
 import java.util.List;
 import java.util.stream.Collectors;
 

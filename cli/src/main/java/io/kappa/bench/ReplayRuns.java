@@ -1,9 +1,9 @@
 package io.kappa.bench;
 
-import io.kappa.client.JobRunner;
-import io.kappa.client.Keyspaces;
-import io.kappa.client.WeatherReadings;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.cassandra.Keyspaces;
+import io.kappa.client.cassandra.WeatherReadings;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.job.DiscardingSinks;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobOptions;
@@ -67,7 +67,7 @@ public record ReplayRuns(BenchTarget target, UploadedJob job) {
         Finished f = runToEnd(args, name);
         long rows = 0;
         try (WeatherReadings readings = new WeatherReadings(target.cassandra().keyspace(keyspace))) {
-            for (io.kappa.weather.City city : io.kappa.client.Cities.featured()) {
+            for (io.kappa.weather.City city : io.kappa.client.generate.Cities.featured()) {
                 rows += readings.observationCount(city.id());
             }
         }

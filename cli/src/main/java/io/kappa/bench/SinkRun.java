@@ -2,7 +2,7 @@ package io.kappa.bench;
 
 import io.kappa.cassandra.CassandraConnection;
 import io.kappa.cassandra.CassandraSettings;
-import io.kappa.client.Keyspaces;
+import io.kappa.client.cassandra.Keyspaces;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

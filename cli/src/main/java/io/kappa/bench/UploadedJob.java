@@ -1,6 +1,6 @@
 package io.kappa.bench;
 
-import io.kappa.client.JobRunner;
+import io.kappa.client.flink.JobRunner;
 import io.kappa.job.JobArgs;
 
 /** The job jar uploaded to the session cluster once, and how the bench's runs start it there. */

@@ -12,7 +12,7 @@ import io.kappa.bench.Rounds;
 import io.kappa.bench.RunSummary;
 import io.kappa.bench.SinkRun;
 import io.kappa.bench.UploadedJob;
-import io.kappa.client.JobRunner;
+import io.kappa.client.flink.JobRunner;
 import io.kappa.job.JobOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;

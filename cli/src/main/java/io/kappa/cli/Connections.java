@@ -1,7 +1,7 @@
 package io.kappa.cli;
 
 import io.kappa.cassandra.CassandraSettings;
-import io.kappa.client.CassandraEndpoint;
+import io.kappa.client.cassandra.CassandraEndpoint;
 import io.kappa.core.ConnectionProperties;
 import io.kappa.core.Settings;
 import io.kappa.job.JobArgs;

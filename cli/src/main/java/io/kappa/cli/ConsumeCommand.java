@@ -1,7 +1,7 @@
 package io.kappa.cli;
 
-import io.kappa.client.RecordFormat;
-import io.kappa.client.TopicReader;
+import io.kappa.client.kafka.RecordFormat;
+import io.kappa.client.kafka.TopicReader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

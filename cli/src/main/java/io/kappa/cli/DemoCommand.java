@@ -3,19 +3,19 @@ package io.kappa.cli;
 import io.kappa.cassandra.Table;
 import io.kappa.cassandra.Tables;
 import io.kappa.client.Deadline;
-import io.kappa.client.Diff;
-import io.kappa.client.FlinkRest;
-import io.kappa.client.JobRunner;
-import io.kappa.client.Keyspaces;
-import io.kappa.client.Produce;
-import io.kappa.client.RecordFormat;
-import io.kappa.client.RecordSender;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.TopicReader;
-import io.kappa.client.Topics;
-import io.kappa.client.WeatherReadings;
-import io.kappa.client.WeatherSimulator;
-import io.kappa.client.WordCounts;
+import io.kappa.client.cassandra.Diff;
+import io.kappa.client.flink.FlinkRest;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.cassandra.Keyspaces;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.kafka.RecordFormat;
+import io.kappa.client.kafka.RecordSender;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.kafka.TopicReader;
+import io.kappa.client.kafka.Topics;
+import io.kappa.client.cassandra.WeatherReadings;
+import io.kappa.client.generate.WeatherSimulator;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobNames;
 import io.kappa.job.JobOptions;
@@ -110,7 +110,7 @@ public class DemoCommand implements Callable<Integer> {
         Sample sample = produce();
 
         step("4. Run the job live on the session cluster (bin/flink run -d job/target/kappa-job.jar --mode live ...)");
-        new io.kappa.client.JobRunner(stack.flinkRestUrl()).requireFreeSlots(DEMO_PARALLELISM * 2); // live and replay
+        new io.kappa.client.flink.JobRunner(stack.flinkRestUrl()).requireFreeSlots(DEMO_PARALLELISM * 2); // live and replay
         String submitted = FlinkCli.run(stack, flinkRun(jar, JobOptions.Mode.live, LIVE_KS, true), 180);
         out.println(indent(lastLines(submitted, 2)));
         out.println("  web UI: " + stack.flinkRestUrl() + "  (the job is 'kappa-demo-live')");
@@ -173,7 +173,7 @@ public class DemoCommand implements Callable<Integer> {
         Produce.TextSummary produced = new Produce(connections.kafka(), WORDS, progress).generate(text);
         out.printf("  %,d lines, %,d words%n", produced.lines(), produced.words());
         Map<Long, Long> expected = TextGenerator.wordsPerWindow(text, WINDOW.toMillis());
-        List<io.kappa.weather.City> cities = new java.util.ArrayList<>(io.kappa.client.Cities.featured());
+        List<io.kappa.weather.City> cities = new java.util.ArrayList<>(io.kappa.client.generate.Cities.featured());
         out.println("  and the weather of " + cities.size() + " cities every 10 minutes over the last 3 hours, 2% "
                 + "malformed, 2% sent twice (bin/kappa produce weather --span 3h --malformed 0.02 --duplicates 0.02)");
         WeatherSimulator.Spec weatherSpec = new WeatherSimulator.Spec(cities,

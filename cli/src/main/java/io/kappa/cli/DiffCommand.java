@@ -1,8 +1,8 @@
 package io.kappa.cli;
 
-import io.kappa.client.JobRunner;
-import io.kappa.client.VersionDiff;
-import io.kappa.client.VersionLifecycle;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.versions.VersionDiff;
+import io.kappa.client.versions.VersionLifecycle;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

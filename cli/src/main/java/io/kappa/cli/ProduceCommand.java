@@ -1,10 +1,10 @@
 package io.kappa.cli;
 
-import io.kappa.client.JobTopics;
-import io.kappa.client.OpenWeatherClient;
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.WeatherSimulator;
+import io.kappa.client.kafka.JobTopics;
+import io.kappa.client.generate.OpenWeatherClient;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.generate.WeatherSimulator;
 import io.kappa.job.JobOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -191,7 +191,7 @@ public class ProduceCommand {
         @Override
         public Integer call() throws Exception {
             List<io.kappa.weather.City> chosen =
-                    io.kappa.client.Cities.choose(io.kappa.weather.CityDirectory.bundled(), cityIds, cities);
+                    io.kappa.client.generate.Cities.choose(io.kappa.weather.CityDirectory.bundled(), cityIds, cities);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Produce produce = new Produce(connections.kafka(), topic, quiet ? null : err);

@@ -1,9 +1,9 @@
 package io.kappa.cli;
 
-import io.kappa.client.Cities;
-import io.kappa.client.Serving;
-import io.kappa.client.WeatherReadings;
-import io.kappa.client.WordCounts;
+import io.kappa.client.generate.Cities;
+import io.kappa.client.versions.Serving;
+import io.kappa.client.cassandra.WeatherReadings;
+import io.kappa.client.cassandra.WordCounts;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.kappa.cli;
 
-import io.kappa.client.JobRunner;
-import io.kappa.client.Replay;
-import io.kappa.client.Serving;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.versions.Replay;
+import io.kappa.client.versions.Serving;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobOptions;
 import java.io.PrintWriter;

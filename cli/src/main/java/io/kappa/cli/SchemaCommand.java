@@ -2,7 +2,7 @@ package io.kappa.cli;
 
 import io.kappa.cassandra.CassandraSchema;
 import io.kappa.cassandra.CassandraSettings;
-import io.kappa.client.Keyspaces;
+import io.kappa.client.cassandra.Keyspaces;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -123,18 +123,18 @@ public final class StackCommands {
             PrintWriter out = spec.commandLine().getOut();
             stack.status(out);
             if (stack.server("flink-jobmanager").isRunning()) {
-                jobs(new io.kappa.client.FlinkRest(stack.config().flinkRestUrl()), out);
+                jobs(new io.kappa.client.flink.FlinkRest(stack.config().flinkRestUrl()), out);
             }
             return stack.allRunning() ? 0 : 3;
         }
 
         /** The session cluster's jobs that have not ended; one whose tasks wait for slots says so. */
-        static void jobs(io.kappa.client.FlinkRest rest, PrintWriter out) {
+        static void jobs(io.kappa.client.flink.FlinkRest rest, PrintWriter out) {
             try {
-                io.kappa.client.FlinkRest.Slots slots = rest.slots();
+                io.kappa.client.flink.FlinkRest.Slots slots = rest.slots();
                 out.println("  jobs (task slots free: " + slots.free() + " of " + slots.total() + "):");
-                for (io.kappa.client.FlinkRest.Job job : rest.jobs()) {
-                    if (io.kappa.client.JobRunner.ENDED.contains(job.state())) {
+                for (io.kappa.client.flink.FlinkRest.Job job : rest.jobs()) {
+                    if (io.kappa.client.flink.JobRunner.ENDED.contains(job.state())) {
                         continue;
                     }
                     int waiting = rest.tasksWaiting(job.id());

@@ -1,7 +1,7 @@
 package io.kappa.cli;
 
-import io.kappa.client.JobTopics;
-import io.kappa.client.Topics;
+import io.kappa.client.kafka.JobTopics;
+import io.kappa.client.kafka.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

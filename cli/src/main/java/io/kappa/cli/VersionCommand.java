@@ -1,9 +1,9 @@
 package io.kappa.cli;
 
-import io.kappa.client.JobRunner;
+import io.kappa.client.flink.JobRunner;
 import io.kappa.client.Times;
-import io.kappa.client.VersionLifecycle;
-import io.kappa.client.Versions;
+import io.kappa.client.versions.VersionLifecycle;
+import io.kappa.client.versions.Versions;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobOptions;
 import java.io.PrintWriter;

@@ -2,16 +2,16 @@ package io.kappa.dashboard;
 
 import com.datastax.driver.core.exceptions.DriverException;
 import io.kappa.cassandra.CassandraConnection;
-import io.kappa.client.CassandraEndpoint;
-import io.kappa.client.Cities;
+import io.kappa.client.cassandra.CassandraEndpoint;
+import io.kappa.client.generate.Cities;
 import io.kappa.client.ClientException;
-import io.kappa.client.FlinkRest;
-import io.kappa.client.Offsets;
-import io.kappa.client.ReplayWatch;
-import io.kappa.client.Serving;
-import io.kappa.client.Versions;
-import io.kappa.client.WeatherReadings;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.FlinkRest;
+import io.kappa.client.kafka.Offsets;
+import io.kappa.client.versions.ReplayWatch;
+import io.kappa.client.versions.Serving;
+import io.kappa.client.versions.Versions;
+import io.kappa.client.cassandra.WeatherReadings;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.dashboard.DashboardJson.CityWeather;
 import io.kappa.dashboard.DashboardJson.CityWindow;
 import io.kappa.dashboard.DashboardJson.Job;
@@ -240,7 +240,7 @@ public final class DashboardData implements DashboardSource {
 
     /** For a job that has not ended and has tasks not running: that they wait for task slots; else null. */
     private String waitingForSlots(FlinkRest.Job j) {
-        if (io.kappa.client.JobRunner.ENDED.contains(j.state())) {
+        if (io.kappa.client.flink.JobRunner.ENDED.contains(j.state())) {
             return null;
         }
         try {

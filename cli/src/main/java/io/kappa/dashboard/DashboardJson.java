@@ -1,8 +1,8 @@
 package io.kappa.dashboard;
 
 import io.kappa.cassandra.CassandraSettings;
-import io.kappa.client.ReplayProgress;
-import io.kappa.client.WordCounts;
+import io.kappa.client.versions.ReplayProgress;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.core.Metrics;
 import io.kappa.job.JobNames;
 import java.time.Instant;

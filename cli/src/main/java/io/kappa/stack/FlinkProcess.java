@@ -1,7 +1,7 @@
 package io.kappa.stack;
 
 import io.kappa.client.ClientException;
-import io.kappa.client.FlinkRest;
+import io.kappa.client.flink.FlinkRest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

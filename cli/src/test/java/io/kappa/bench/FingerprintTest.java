@@ -2,10 +2,10 @@ package io.kappa.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.client.Cities;
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.WeatherSimulator;
+import io.kappa.client.generate.Cities;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.generate.WeatherSimulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.kappa.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kappa.client.FlinkRest;
+import io.kappa.client.flink.FlinkRest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kappa.client.ReplayProgress;
-import io.kappa.client.WordCounts;
+import io.kappa.client.versions.ReplayProgress;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.core.Metrics;
 import java.time.Instant;
 import java.util.List;

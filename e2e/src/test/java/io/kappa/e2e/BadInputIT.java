@@ -3,8 +3,8 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.Deadline;
-import io.kappa.client.Produce;
-import io.kappa.client.WeatherSimulator;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.WeatherSimulator;
 import io.kappa.job.JobOptions;
 import io.kappa.kafka.DeadLetterSerializer;
 import io.kappa.weather.CityDirectory;

@@ -3,9 +3,9 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.KappaCli;
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.Topics;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.kafka.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

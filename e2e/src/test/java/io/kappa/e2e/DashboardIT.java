@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.Connections;
 import io.kappa.client.Deadline;
-import io.kappa.client.JobRunner;
-import io.kappa.client.Produce;
-import io.kappa.client.WeatherReadings;
-import io.kappa.client.WeatherSimulator;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.cassandra.WeatherReadings;
+import io.kappa.client.generate.WeatherSimulator;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.core.Metrics;
 import io.kappa.dashboard.DashboardData;
 import io.kappa.dashboard.DashboardServer;

@@ -2,8 +2,8 @@ package io.kappa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kappa.client.Producers;
-import io.kappa.client.Topics;
+import io.kappa.client.kafka.Producers;
+import io.kappa.client.kafka.Topics;
 import io.kappa.e2e.differential.Culprits;
 import io.kappa.e2e.differential.Differences;
 import io.kappa.e2e.differential.Observed;
@@ -14,7 +14,7 @@ import io.kappa.job.JobOptions;
 import io.kappa.oracle.Expected;
 import io.kappa.oracle.Oracle;
 import io.kappa.client.Deadline;
-import io.kappa.client.FlinkRest;
+import io.kappa.client.flink.FlinkRest;
 import io.kappa.stack.ManagedServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -201,7 +201,7 @@ class DifferentialIT {
     private static void awaitConsumed(String job, List<String> topics) {
         FlinkRest rest = rest();
         Map<String, Long> end = new LinkedHashMap<>();
-        new io.kappa.client.Offsets(STACK.connections().kafka()).endOffsets(topics)
+        new io.kappa.client.kafka.Offsets(STACK.connections().kafka()).endOffsets(topics)
                 .forEach((tp, offset) -> {
                     if (offset > 0) {
                         end.put(tp.topic() + ":" + tp.partition(), offset - 1);

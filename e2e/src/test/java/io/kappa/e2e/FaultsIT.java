@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.ClientException;
 import io.kappa.client.Deadline;
-import io.kappa.client.FlinkRest;
-import io.kappa.client.JobRunner;
-import io.kappa.client.Produce;
-import io.kappa.client.Replay;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.FlinkRest;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.versions.Replay;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobOptions;
 import io.kappa.stack.ManagedServer;
@@ -196,9 +196,9 @@ class FaultsIT {
                 .checkpointInterval(Duration.ofSeconds(1));
         long start = System.nanoTime();
         String job = runner.start(runner.upload(STACK.jobJar()), args, 2);
-        io.kappa.client.ReplayWatch watch = new io.kappa.client.ReplayWatch(runner.rest(), job,
-                new io.kappa.client.Offsets(STACK.connections().kafka()).starts(java.util.List.of("rresume-words"), null),
-                new io.kappa.client.Offsets(STACK.connections().kafka()).endOffsets(java.util.List.of("rresume-words")));
+        io.kappa.client.versions.ReplayWatch watch = new io.kappa.client.versions.ReplayWatch(runner.rest(), job,
+                new io.kappa.client.kafka.Offsets(STACK.connections().kafka()).starts(java.util.List.of("rresume-words"), null),
+                new io.kappa.client.kafka.Offsets(STACK.connections().kafka()).endOffsets(java.util.List.of("rresume-words")));
         Deadline.await("the replay at 30 % of its records", Duration.ofMinutes(3), () -> fraction(watch) >= 0.3);
         // checkpoints run one at a time, so one with a higher id than the newest the REST API knows of now was triggered
         // after the replay was seen at 30 %: it holds at least the offsets read then (the figures may be a few seconds
@@ -241,7 +241,7 @@ class FaultsIT {
         assertThat(WordCounts.totals(rows("rresume_fault"))).isEqualTo(TextGenerator.wordsPerWindow(spec, MIN));
     }
 
-    private static double fraction(io.kappa.client.ReplayWatch watch) {
+    private static double fraction(io.kappa.client.versions.ReplayWatch watch) {
         try {
             return watch.look(0).fraction();
         } catch (ClientException e) {

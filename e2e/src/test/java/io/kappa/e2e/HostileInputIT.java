@@ -3,7 +3,7 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.Deadline;
-import io.kappa.client.JobRunner;
+import io.kappa.client.flink.JobRunner;
 import io.kappa.kafka.DeadLetterSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

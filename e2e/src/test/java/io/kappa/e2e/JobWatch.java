@@ -1,7 +1,7 @@
 package io.kappa.e2e;
 
 import io.kappa.client.ClientException;
-import io.kappa.client.FlinkRest;
+import io.kappa.client.flink.FlinkRest;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -3,10 +3,10 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.Deadline;
-import io.kappa.client.Diff;
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.WordCounts;
+import io.kappa.client.cassandra.Diff;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobOptions;
 import io.kappa.kafka.DeadLetterSerializer;

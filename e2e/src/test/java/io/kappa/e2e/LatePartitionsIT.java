@@ -3,9 +3,9 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.Deadline;
-import io.kappa.client.JobRunner;
-import io.kappa.client.Topics;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.kafka.Topics;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.words.CountWordsPerWindow;
 import io.kappa.words.LateWord;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.Deadline;
-import io.kappa.client.JobRunner;
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
 import io.kappa.core.Metrics;
 import java.io.IOException;
 import java.net.URI;

@@ -2,12 +2,12 @@ package io.kappa.e2e;
 
 import io.kappa.cli.Connections;
 import io.kappa.client.Deadline;
-import io.kappa.client.FlinkRest;
-import io.kappa.client.JobRunner;
-import io.kappa.client.Producers;
-import io.kappa.client.TopicReader;
-import io.kappa.client.Topics;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.FlinkRest;
+import io.kappa.client.flink.JobRunner;
+import io.kappa.client.kafka.Producers;
+import io.kappa.client.kafka.TopicReader;
+import io.kappa.client.kafka.Topics;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.job.JobArgs;
 import io.kappa.kafka.KafkaReplication;
 import io.kappa.stack.LocalStack;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kappa.cli.Connections;
 import io.kappa.client.Deadline;
-import io.kappa.client.FlinkRest;
-import io.kappa.client.Produce;
-import io.kappa.client.Replay;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.FlinkRest;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.versions.Replay;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.job.JobArgs;
 import io.kappa.job.JobNames;
 import io.kappa.job.JobOptions;

@@ -3,10 +3,10 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.client.Deadline;
-import io.kappa.client.FlinkRest;
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
-import io.kappa.client.WordCounts;
+import io.kappa.client.flink.FlinkRest;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
+import io.kappa.client.cassandra.WordCounts;
 import io.kappa.core.Metrics;
 import io.kappa.job.JobNames;
 import io.kappa.job.JobOptions;

@@ -1,7 +1,7 @@
 package io.kappa.e2e;
 
-import io.kappa.client.Produce;
-import io.kappa.client.TextGenerator;
+import io.kappa.client.kafka.Produce;
+import io.kappa.client.generate.TextGenerator;
 import io.kappa.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

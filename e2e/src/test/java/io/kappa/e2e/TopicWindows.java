@@ -1,6 +1,6 @@
 package io.kappa.e2e;
 
-import io.kappa.client.TopicReader;
+import io.kappa.client.kafka.TopicReader;
 import io.kappa.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

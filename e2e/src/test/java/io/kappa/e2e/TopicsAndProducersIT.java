@@ -3,8 +3,8 @@ package io.kappa.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kappa.cli.KappaCli;
-import io.kappa.client.RecordSender;
-import io.kappa.client.Topics;
+import io.kappa.client.kafka.RecordSender;
+import io.kappa.client.kafka.Topics;
 import io.kappa.kafka.KafkaSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
