@@ -21,6 +21,8 @@ import org.apache.flink.util.OutputTag;
 public class WeatherPipeline {
     static final OutputTag<Observation> CLOSED = new OutputTag<>("weather-for-closed-windows") {};
     public static final String TOO_LATE_REASON = "too late";
+    /** The weather window operator's name: its watermark is a version's weather event time (the CLI finds it by it). */
+    public static final String SUMMARISE_CITY_WINDOWS = "Summarise city windows";
     public static final String CLOSED_REASON = io.kappa.words.LateWord.CLOSED_REASON;
 
     /**
@@ -80,7 +82,7 @@ public class WeatherPipeline {
                 .allowedLateness(settings.allowedLateness())
                 .sideOutputLateData(CLOSED)
                 .process(new SummariseCityWindow())
-                .name("Summarise city windows").uid("summarise-city-windows");
+                .name(SUMMARISE_CITY_WINDOWS).uid("summarise-city-windows");
         DataStream<Observation> late = observations
                 .filter(Observation::tooLate)
                 .name("Too late for their window").uid("weather-too-late")

@@ -37,14 +37,19 @@ public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnO
      * windows ending at or before it; null for all), and its late words per (window start, word).
      */
     public record Side(String name, List<WordCounts.Count> rows, Long closedThrough, Map<String, Long> late,
-                       Map<String, Map<String, String>> weather) {
+                       Map<String, Map<String, String>> weather, Long weatherClosedThrough) {
         /** A side without weather rows. */
         public Side(String name, List<WordCounts.Count> rows, Long closedThrough, Map<String, Long> late) {
-            this(name, rows, closedThrough, late, Map.of());
+            this(name, rows, closedThrough, late, Map.of(), closedThrough);
         }
 
         boolean closed(long windowEnd) {
             return closedThrough == null || windowEnd <= closedThrough;
+        }
+
+        /** Whether a weather row ending (or observed) at this time is final on this side, by its weather event time. */
+        boolean weatherClosed(long end) {
+            return weatherClosedThrough == null || end <= weatherClosedThrough;
         }
     }
 
@@ -120,10 +125,20 @@ public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnO
         return new VersionDiff(equal, leftOut.size(), tooLate, logic, weatherCounts[0], weatherCounts[1], weather);
     }
 
+    /** The {@code window_end} of a weather window's row as {@code WeatherReadings.all} writes it. */
+    private static long windowEnd(String row) {
+        for (String column : row.split(" ")) {
+            if (column.startsWith("window_end=")) {
+                return Long.parseLong(column.substring("window_end=".length()));
+            }
+        }
+        throw new IllegalStateException("a weather window without window_end: " + row);
+    }
+
     /**
      * One weather table's rows, every column: observations with {@code dt} before both sides' closed-through time,
-     * windows both sides have closed, the latest readings only when neither side runs (a running version's latest
-     * moves). Rows one side cannot be judged on yet are counted in {@code counts[1]}.
+     * windows both sides have closed (by each side's weather event time: its weather window operator's watermark less
+     * the allowed lateness), the latest readings only when neither side runs (a running version's latest moves). Rows one side cannot be judged on yet are counted in {@code counts[1]}.
      */
     private static void compareWeather(String table, Side a, Side b, Long from, Long to, int[] counts, List<String> out) {
         Map<String, String> left = a.weather().getOrDefault(table, Map.of());
@@ -136,9 +151,12 @@ public record VersionDiff(int equal, int windowsLeftOut, List<String> tooLateOnO
             if (time != null && ((from != null && time < from) || (to != null && time >= to))) {
                 continue;
             }
+            // a window is final once its end is closed; an observation once its own time is
+            Long end = table.equals(io.kappa.cassandra.Tables.WEATHER_WINDOWS.name())
+                    ? Long.valueOf(windowEnd(left.getOrDefault(key, right.get(key)))) : time;
             boolean judged = table.equals(io.kappa.cassandra.Tables.WEATHER_LATEST.name())
-                    ? a.closedThrough() == null && b.closedThrough() == null
-                    : a.closed(time) && b.closed(time);
+                    ? a.weatherClosedThrough() == null && b.weatherClosedThrough() == null
+                    : a.weatherClosed(end) && b.weatherClosed(end);
             if (!judged) {
                 counts[1]++;
                 continue;

@@ -231,6 +231,11 @@ public final class VersionLifecycle {
                 weather.put(table.name(), readings.all(table));
             }
         }
-        return new VersionDiff.Side(name, rows, closed, VersionDiff.lateWords(late), weather);
+        Long weatherClosed = closed;
+        if (v != null && v.running()) {
+            java.util.OptionalLong w = runner.rest().watermark(v.job().id(), io.kappa.weather.WeatherPipeline.SUMMARISE_CITY_WINDOWS);
+            weatherClosed = VersionDiff.closedThrough(w.isPresent() ? w.getAsLong() : null, true, lateness);
+        }
+        return new VersionDiff.Side(name, rows, closed, VersionDiff.lateWords(late), weather, weatherClosed);
     }
 }
