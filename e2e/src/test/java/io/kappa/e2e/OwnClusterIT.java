@@ -99,5 +99,52 @@ class OwnClusterIT {
         assertThat(kappa("promote", "kappa_v2", "--wait", "3m")).contains("kappa_v2");
         assertThat(kappa("version", "retire", "kappa")).contains("kappa");
         assertThat(kappa("version", "list")).contains("kappa_v2");
+
+        // a live version started with a plain flink run is adopted, with the options it runs with
+        FlinkCli.run(STACK.config(), List.of("run", "-d", "-m", "localhost:" + STACK.config().flinkRestPort(), "-p", "1",
+                STACK.jobJar().toString(), "--mode", "live", "--keyspace", "kappa_plain", "--group-id", "kappa_plain",
+                "--allowed-lateness", "3m", "--config", config.toString()), 300, Map.of());
+        Deadline.await("the plain flink run's version listed", Duration.ofMinutes(2),
+                () -> quietly("version", "list").contains("kappa_plain"));
+        assertThat(new io.kappa.client.versions.VersionRegistry(STACK.connections().cassandra()
+                .keyspace(io.kappa.job.JobOptions.DEFAULT_KEYSPACE)).all())
+                .filteredOn(e -> e.name().equals("kappa_plain")).singleElement()
+                .satisfies(e -> assertThat(e.groupId()).isEqualTo("kappa_plain"))
+                .satisfies(e -> assertThat(e.allowedLatenessMs()).isEqualTo(180_000));
+
+        // no silent waits: a version the cluster has no task slots for is refused, in one line
+        String refused = failing("version", "start", "kappa_v3", "--parallelism", "8");
+        assertThat(refused).contains("task slots free", "needs 8");
+
+        // the log is the truth: history that retention deleted is named, and a replay refuses to pretend
+        try (org.apache.kafka.clients.admin.Admin admin = io.kappa.client.kafka.Topics.admin(
+                STACK.connections().kafka())) {
+            admin.deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition("words", 0),
+                    org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(10))).all().get();
+        }
+        assertThat(failing("replay", "--keyspace", "kappa_cut", "--quiet"))
+                .contains("history is gone", "words-0 starts at offset 10", "--allow-truncated-history");
+    }
+
+    private String quietly(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(List.of("--config", config.toString()));
+        StringWriter out = new StringWriter();
+        KappaCli.commandLine(Settings.of(all, Map.of(), dir)).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(new StringWriter(), true)).execute(all.toArray(String[]::new));
+        return out.toString();
+    }
+
+    /** A command that must fail: its one line. */
+    private String failing(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(List.of("--config", config.toString()));
+        StringWriter err = new StringWriter();
+        int exit = KappaCli.commandLine(Settings.of(all, Map.of(), dir)).setOut(new PrintWriter(new StringWriter(), true))
+                .setErr(new PrintWriter(err, true)).execute(all.toArray(String[]::new));
+        System.out.println("OWN CLUSTER | bin/kappa " + String.join(" ", args) + " → exit " + exit + ": " + err.toString().trim());
+        assertThat(exit).isNotZero();
+        assertThat(err.toString().lines().filter(l -> !l.isBlank()).count()).isEqualTo(1);
+        return err.toString();
     }
 }

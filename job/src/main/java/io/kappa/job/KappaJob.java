@@ -85,6 +85,23 @@ public final class KappaJob {
         }
     }
 
+    /** The prefix of the job's own arguments among its global job parameters: {@code kappa.arg.0}, {@code kappa.arg.1}, … */
+    public static final String ARG_PARAMETER = "kappa.arg.";
+
+    /**
+     * The job's arguments (those that differ from the defaults; never a secret: the options refuse them) as global job
+     * parameters, which the web UI shows and the REST API serves ({@code /jobs/<id>/config}): so that a version started
+     * with a plain {@code flink run} can be adopted by {@code bin/kappa} with the options it really runs with.
+     */
+    static org.apache.flink.configuration.Configuration argsAsParameters(JobOptions o) {
+        org.apache.flink.configuration.Configuration c = new org.apache.flink.configuration.Configuration();
+        List<String> args = o.toArgs();
+        for (int i = 0; i < args.size(); i++) {
+            c.setString(ARG_PARAMETER + i, args.get(i));
+        }
+        return c;
+    }
+
     /** True when the environment's configuration restores the job from a checkpoint or savepoint. */
     public static boolean restoring(StreamExecutionEnvironment env) {
         return env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
@@ -101,6 +118,7 @@ public final class KappaJob {
      */
     public static void build(StreamExecutionEnvironment env, JobOptions o, Sources sources, Sinks sinks) {
         RunMode.configure(env, o);
+        env.getConfig().setGlobalJobParameters(argsAsParameters(o));
         KappaTopology.build(env, sources, sinks, o.topology());
     }
 }

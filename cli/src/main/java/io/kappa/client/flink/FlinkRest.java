@@ -273,6 +273,26 @@ public final class FlinkRest {
         return sum;
     }
 
+    /**
+     * The arguments a Kappa job was started with, from its global job parameters ({@code kappa.arg.N}, set by the job
+     * itself), in order; empty for another job.
+     */
+    public List<String> kappaJobArgs(String jobId) {
+        JsonNode user = get("/jobs/" + jobId + "/config").path("execution-config").path("user-config");
+        java.util.TreeMap<Integer, String> args = new java.util.TreeMap<>();
+        user.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith(io.kappa.job.KappaJob.ARG_PARAMETER)) {
+                try {
+                    args.put(Integer.parseInt(e.getKey().substring(io.kappa.job.KappaJob.ARG_PARAMETER.length())),
+                            e.getValue().asText());
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        });
+        return new ArrayList<>(args.values());
+    }
+
     /** The newest failure's stack trace as the web UI shows it ("root-exception"), or empty when it has none. */
     public String rootException(String jobId) {
         return get("/jobs/" + jobId + "/exceptions").path("root-exception").asText("");

@@ -62,13 +62,46 @@ public final class Versions {
         List<VersionRegistry.Entry> entries = new VersionRegistry(cassandra).all();
         entries.forEach(e -> names.add(e.name()));
         List<FlinkRest.Job> jobs = rest.jobs();
+        for (FlinkRest.Job job : jobs) { // live jobs started by a plain flink run are versions too
+            JobNames.parse(job.name()).filter(p -> p.mode() == JobOptions.Mode.live)
+                    .filter(p -> job.state().equals(JobRunner.RUNNING)).ifPresent(p -> names.add(p.keyspace()));
+        }
         List<Version> versions = new ArrayList<>();
         for (String name : names) {
             VersionRegistry.Entry entry = entries.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
-            versions.add(describe(name, jobs, entry, name.equals(served)));
+            Version v = describe(name, jobs, entry, name.equals(served));
+            if (entry == null && v.running()) {
+                v = adopt(v);
+            }
+            versions.add(v);
         }
         return versions;
     }
+
+    /**
+     * Registers a live version whose job was started without {@code bin/kappa version start} (a plain {@code flink run},
+     * the web UI), with the options it really runs with ({@link FlinkRest#kappaJobArgs}), so that diff, promote and
+     * retire know its consumer group, topics and allowed lateness. A job that does not say its options stays as it is.
+     */
+    private Version adopt(Version v) {
+        List<String> args = rest.kappaJobArgs(v.job().id());
+        if (args.isEmpty()) {
+            return v;
+        }
+        try {
+            io.kappa.job.JobOptions o = io.kappa.job.JobOptions.parse(Map.of(), args.toArray(String[]::new));
+            VersionRegistry.Entry entry = new VersionRegistry.Entry(v.keyspace(), o.groupId, o.wordsTopic,
+                    o.weather ? o.weatherTopic : null, o.allowedLateness.toMillis(), String.join(" ", args),
+                    ADOPTED_JAR, v.job().id(), System.currentTimeMillis(), null, null);
+            new VersionRegistry(cassandra).started(entry);
+            return new Version(v.keyspace(), v.job(), v.behind(), v.watermark(), v.served(), entry);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return v; // options this build cannot read: listed, not registered
+        }
+    }
+
+    /** The jar of an adopted version, as the registry records it: it was not submitted by bin/kappa. */
+    public static final String ADOPTED_JAR = "(started outside bin/kappa: adopted)";
 
     public Optional<Version> find(String name) {
         return list().stream().filter(v -> v.keyspace().equals(name)).findFirst();
