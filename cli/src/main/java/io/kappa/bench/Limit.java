@@ -11,12 +11,41 @@ import java.util.List;
  * @param oneThreadSeconds (a'), or NaN when it did not run
  * @param sinkSeconds      (s), or NaN when it did not run
  */
-public record Limit(double oneThreadSeconds, double sinkSeconds) {
+public record Limit(double oneThreadSeconds, double sinkSeconds, double oneThreadCpu, double sinkCpu, int cores) {
     public static final double CASSANDRA_TARGET = 1.5;
     public static final double DISCARD_TARGET = 1.0;
 
+    public Limit(double oneThreadSeconds, double sinkSeconds) {
+        this(oneThreadSeconds, sinkSeconds, Double.NaN, Double.NaN, 1);
+    }
+
     public static Limit of(List<RunSummary> runs) {
-        return new Limit(seconds(runs, RunResult.Kind.ONE_THREAD), seconds(runs, RunResult.Kind.SINK));
+        return of(runs, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static Limit of(List<RunSummary> runs, int cores) {
+        return new Limit(seconds(runs, RunResult.Kind.ONE_THREAD), seconds(runs, RunResult.Kind.SINK),
+                cpu(runs, RunResult.Kind.ONE_THREAD), cpu(runs, RunResult.Kind.SINK), cores);
+    }
+
+    private static double cpu(List<RunSummary> runs, RunResult.Kind kind) {
+        return runs.stream().filter(r -> r.kind() == kind).mapToDouble(RunSummary::cpuSeconds).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    /**
+     * The CPU floor: what a perfect job would need when it and Cassandra share the cores — the CPU-seconds of the
+     * one-thread count (reading and counting, Kafka's share included) plus those of the sink's limit (binding and
+     * writing the rows, Cassandra's share included), over the cores. NaN when either was not measured.
+     */
+    public double cpuFloorSeconds() {
+        return (oneThreadCpu + sinkCpu) / cores;
+    }
+
+    /** A run's median time as a multiple of the CPU floor: "1.80× floor", or "". */
+    public String floorMultiple(RunSummary run) {
+        return Double.isNaN(cpuFloorSeconds()) || (run.kind() != RunResult.Kind.CASSANDRA
+                && run.kind() != RunResult.Kind.DISCARD) ? "" : String.format("%.2f× floor", run.seconds() / cpuFloorSeconds());
     }
 
     private static double seconds(List<RunSummary> runs, RunResult.Kind kind) {
@@ -51,7 +80,12 @@ public record Limit(double oneThreadSeconds, double sinkSeconds) {
         if (Double.isNaN(seconds())) {
             return "the limit needs both (a') and (s) (--runs split,sink): replays into Cassandra are not compared";
         }
-        return String.format("the limit: %.1f s, the larger of (a') %.1f s and (s) %.1f s. Targets: (c) ≤ %.1f× limit,"
-                + " (b) ≤ %.1f× (a')", seconds(), oneThreadSeconds, sinkSeconds, CASSANDRA_TARGET, DISCARD_TARGET);
+        String floor = Double.isNaN(cpuFloorSeconds()) ? "the CPU floor was not measured (a stack that is not this "
+                + "machine's)" : String.format("the CPU floor: %.1f s = ((a') %.1f CPU-s + (s) %.1f CPU-s) / %d cores, "
+                + "what a perfect job would need sharing the cores with Kafka and Cassandra", cpuFloorSeconds(),
+                oneThreadCpu, sinkCpu, cores);
+        return String.format("the limit: %.1f s, the larger of (a') %.1f s and (s) %.1f s; %s. Targets: (c) ≤ %.1f× "
+                + "limit, (b) ≤ %.1f× (a')", seconds(), oneThreadSeconds, sinkSeconds, floor, CASSANDRA_TARGET,
+                DISCARD_TARGET);
     }
 }

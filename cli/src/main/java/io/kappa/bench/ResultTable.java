@@ -8,15 +8,20 @@ import java.util.List;
  * over the rounds, its throughput, its multiple of what it is measured against ({@link Limit}), memory, counting.
  */
 public final class ResultTable {
-    private static final String ROW = "| %-36s | %10s | %8s | %11s | %10s | %11s | %-11s | %-24s | %-6s | %s |%n";
-    private static final int[] WIDTHS = {36, 10, 8, 11, 10, 11, 11, 24, 6};
+    private static final String ROW = "| %-36s | %10s | %8s | %11s | %7s | %10s | %11s | %-11s | %-11s | %-24s | %-6s | %s |%n";
+    private static final int[] WIDTHS = {36, 10, 8, 11, 7, 10, 11, 11, 11, 24, 6};
 
     private ResultTable() {}
 
     /** @param otherJobs the jobs that ran on the cluster beside the bench's (--allow-other-jobs), or "" for none */
     public static String format(List<RunSummary> runs, String otherJobs) {
+        return format(runs, otherJobs, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param cores the cores the machine's processes share (the CPU floor's divisor) */
+    public static String format(List<RunSummary> runs, String otherJobs, int cores) {
         int rounds = runs.stream().mapToInt(RunSummary::rounds).max().orElse(0);
-        Limit limit = Limit.of(runs);
+        Limit limit = Limit.of(runs, cores);
         List<String> header = new ArrayList<>();
         header.add(String.format("%d round%s, the order rotated from round to round; seconds: the median over the "
                 + "rounds, range: min–max; records/s, words/s and multiples from the medians", rounds,
@@ -28,8 +33,8 @@ public final class ResultTable {
         StringBuilder b = new StringBuilder();
         header.forEach(h -> b.append(h).append('\n'));
         b.append('\n');
-        b.append(String.format(ROW, "run", "records", "seconds", "range", "records/s", "words/s", "multiple",
-                "peak memory", "words", "note"));
+        b.append(String.format(ROW, "run", "records", "seconds", "range", "CPU-s", "records/s", "words/s", "multiple",
+                "× floor", "peak memory", "words", "note"));
         for (int w : WIDTHS) {
             b.append('|').append("-".repeat(w + 2));
         }
@@ -37,8 +42,10 @@ public final class ResultTable {
         for (RunSummary r : runs) {
             b.append(String.format(ROW, r.run(), String.format("%,d", r.records()), String.format("%.1f", r.seconds()),
                     String.format("%.1f–%.1f", r.minSeconds(), r.maxSeconds()),
+                    Double.isNaN(r.cpuSeconds()) ? "" : String.format("%.1f", r.cpuSeconds()),
                     String.format("%,.0f", r.recordsPerSecond()),
                     r.words() > 0 ? String.format("%,.0f", r.wordsPerSecond()) : "", limit.multiple(r),
+                    limit.floorMultiple(r),
                     String.format("%,d MiB %s", r.peakBytes() >> 20, r.memoryOf()),
                     r.allCounted() == null ? "" : r.allCounted() ? "all" : "WRONG", r.note()));
         }

@@ -29,6 +29,14 @@ public final class Rounds {
 
     /** Measures every run {@code rounds} times; returns each run's summary, in the order of {@code runs}. */
     public static List<RunSummary> measure(List<Run> runs, int rounds, PrintWriter out) {
+        return measure(runs, rounds, out, Machine.remote());
+    }
+
+    /**
+     * As {@link #measure(List, int, PrintWriter)}, each run started from a quiet machine ({@link Machine#quiesce}) and
+     * charged with the CPU-seconds its processes spent.
+     */
+    public static List<RunSummary> measure(List<Run> runs, int rounds, PrintWriter out, Machine machine) {
         Map<Run, List<RunResult>> results = new LinkedHashMap<>();
         runs.forEach(r -> results.put(r, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
@@ -36,7 +44,10 @@ public final class Rounds {
             out.printf("round %d of %d: %s%n", round + 1, rounds,
                     order.stream().map(Run::label).collect(Collectors.joining(", ")));
             for (Run run : order) {
-                results.get(run).add(run.measure().get());
+                machine.quiesce().run();
+                double cpu = machine.cpuSeconds();
+                RunResult result = run.measure().get();
+                results.get(run).add(result.withCpu(machine.cpuSeconds() - cpu));
             }
         }
         return results.values().stream().map(RunSummary::of).toList();

@@ -7,9 +7,21 @@ package io.kappa.bench;
  * @param allCounted    whether the run counted every word (or row), or null where it does not check
  * @param memoryOf      whose peak memory {@code peakBytes} is: "CLI heap", "TaskManager heap"
  * @param latencyMillis of the live run: the p99 of its rows' latency beyond their window's end; else null
+ * @param cpuSeconds    CPU-seconds the bench and the stack's processes (Kafka, Cassandra, Flink) spent during the run,
+ *                      or NaN when they cannot be measured (a stack that is not this machine's)
  */
 public record RunResult(Kind kind, String run, long records, double seconds, long words, Boolean allCounted,
-                        long peakBytes, String memoryOf, String note, Long latencyMillis) {
+                        long peakBytes, String memoryOf, String note, Long latencyMillis, double cpuSeconds) {
+
+    public RunResult(Kind kind, String run, long records, double seconds, long words, Boolean allCounted,
+                     long peakBytes, String memoryOf, String note, Long latencyMillis) {
+        this(kind, run, records, seconds, words, allCounted, peakBytes, memoryOf, note, latencyMillis, Double.NaN);
+    }
+
+    /** The same run with the CPU-seconds the machine's measured processes spent on it ({@link Machine}). */
+    public RunResult withCpu(double cpu) {
+        return new RunResult(kind, run, records, seconds, words, allCounted, peakBytes, memoryOf, note, latencyMillis, cpu);
+    }
 
     /** What a run measures, which decides what its time is a multiple of ({@link Limit}). */
     public enum Kind {

@@ -5,14 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One run over every round: its line of the table. Seconds are the median over the rounds, with their range; words
+ * One run over every round: its line of the table. Seconds and CPU-seconds are medians over the rounds, with the
+ * seconds' range; words
  * and the note are those of the median round (by seconds, or for the live run by its latency; of an even number of
  * rounds, the slower of the two in the middle); it counted every word
  * only if every round did; its peak memory is the highest of the rounds.
  */
 public record RunSummary(RunResult.Kind kind, String run, long records, int rounds, double seconds, double minSeconds,
                          double maxSeconds, long words, Boolean allCounted, long peakBytes, String memoryOf,
-                         String note) {
+                         String note, double cpuSeconds) {
 
     public static RunSummary of(List<RunResult> rounds) {
         if (rounds.isEmpty()) {
@@ -31,7 +32,8 @@ public record RunSummary(RunResult.Kind kind, String run, long records, int roun
         }
         return new RunSummary(middle.kind(), middle.run(), middle.records(), rounds.size(), median(seconds),
                 Arrays.stream(seconds).min().orElseThrow(), Arrays.stream(seconds).max().orElseThrow(), middle.words(),
-                all, rounds.stream().mapToLong(RunResult::peakBytes).max().orElseThrow(), middle.memoryOf(), note);
+                all, rounds.stream().mapToLong(RunResult::peakBytes).max().orElseThrow(), middle.memoryOf(), note,
+                median(rounds.stream().mapToDouble(RunResult::cpuSeconds).toArray()));
     }
 
     /** The middle value, or the mean of the two middle ones. */

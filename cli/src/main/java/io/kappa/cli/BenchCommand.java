@@ -1,10 +1,12 @@
 package io.kappa.cli;
 
 import io.kappa.bench.BenchTarget;
+import io.kappa.bench.CassandraQuiescence;
 import io.kappa.bench.ConsumerBaselines;
 import io.kappa.bench.Dataset;
 import io.kappa.bench.JvmFigures;
 import io.kappa.bench.LiveRun;
+import io.kappa.bench.Machine;
 import io.kappa.bench.OtherJobs;
 import io.kappa.bench.ReplayRuns;
 import io.kappa.bench.ResultTable;
@@ -14,11 +16,14 @@ import io.kappa.bench.SinkRun;
 import io.kappa.bench.UploadedJob;
 import io.kappa.client.flink.JobRunner;
 import io.kappa.job.JobOptions;
+import io.kappa.stack.LocalStack;
+import io.kappa.stack.StackConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +55,10 @@ public class BenchCommand implements Callable<Integer> {
     @Mixin
     Connections connections = new Connections();
 
-    @Option(names = "--lines", defaultValue = "2000000", description = "lines in the words dataset (default: ${DEFAULT-VALUE})")
-    long lines;
+    @Option(names = "--lines", defaultValue = "2000000", split = ",",
+            description = "lines in the words dataset; several sizes, comma-separated, are measured one after the "
+                    + "other, each with its own table (e.g. 2000000,20000000) (default: ${DEFAULT-VALUE})")
+    List<Long> lines;
 
     @Option(names = "--vocabulary", defaultValue = "10000", description = "distinct words, Zipf-like (default: ${DEFAULT-VALUE})")
     int vocabulary;
@@ -121,18 +128,45 @@ public class BenchCommand implements Callable<Integer> {
         String otherJobs = OtherJobs.check(runner.jobs(), allowOtherJobs);
         BenchTarget target = new BenchTarget(connections.kafka(), connections.cassandra(), connections::pointJobAt, out,
                 spec.commandLine().getErr());
-        Dataset data = Dataset.prepare(target, new Dataset.Shape(lines, vocabulary, partitions, weatherRounds),
-                freshDataset);
+        Machine machine = machine(out);
         String jarId = null;
         if (runs.stream().anyMatch(r -> List.of("discard", "cassandra", "weather", "live").contains(r))) {
             jarId = runner.upload(jobJar);
         }
-        List<Rounds.Run> selected = selected(target, data, new UploadedJob(runner, jarId, parallelism));
-        List<RunSummary> results = Rounds.measure(selected, rounds, out);
-        out.println();
-        out.print(ResultTable.format(results, otherJobs));
-        out.flush();
-        return results.stream().allMatch(RunSummary::passed) ? 0 : 1;
+        boolean passed = true;
+        for (long size : lines) {
+            Dataset data = Dataset.prepare(target, new Dataset.Shape(size, vocabulary, partitions, weatherRounds),
+                    freshDataset);
+            List<Rounds.Run> selected = selected(target, data, new UploadedJob(runner, jarId, parallelism));
+            List<RunSummary> results = Rounds.measure(selected, rounds, out, machine);
+            out.println();
+            out.printf("%,d lines:%n", size);
+            out.print(ResultTable.format(results, otherJobs, machine.cores()));
+            out.flush();
+            passed &= results.stream().allMatch(RunSummary::passed);
+        }
+        return passed ? 0 : 1;
+    }
+
+    /**
+     * This machine's local stack, when the bench measures it: its servers' processes (their CPU-seconds count towards
+     * each run) and Cassandra to flush and let compact before each timed run. A stack elsewhere: none.
+     */
+    private Machine machine(PrintWriter out) {
+        StackConfig config = StackConfig.recorded(KappaCli.home());
+        LocalStack stack = new LocalStack(config);
+        boolean local = connections.bootstrapServers.equals(config.bootstrapServers());
+        List<ProcessHandle> processes = local ? stack.servers().stream().map(s -> s.process())
+                .flatMap(Optional::stream).toList() : List.of();
+        if (processes.isEmpty()) {
+            out.println("bench: the stack is not this machine's local stack: CPU-seconds and the CPU floor are not "
+                    + "measured, and Cassandra is not flushed between runs");
+            return Machine.remote();
+        }
+        List<ProcessHandle> cassandra = stack.servers().stream().filter(s -> s.name().startsWith("cassandra"))
+                .map(s -> s.process()).flatMap(Optional::stream).toList();
+        return new Machine(processes, Runtime.getRuntime().availableProcessors(),
+                new CassandraQuiescence(cassandra, Duration.ofMinutes(5)));
     }
 
     /** The runs asked for, in the order of the first round. */

@@ -6,8 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LimitTest {
+    private static RunSummary run(RunResult.Kind kind, double seconds, double cpu) {
+        return new RunSummary(kind, kind.name(), 100, 3, seconds, seconds, seconds, 0, null, 0, "CLI heap", "", cpu);
+    }
+
     private static RunSummary run(RunResult.Kind kind, double seconds) {
-        return new RunSummary(kind, kind.name(), 100, 3, seconds, seconds, seconds, 0, null, 0, "CLI heap", "");
+        return run(kind, seconds, Double.NaN);
     }
 
     @Test
@@ -24,11 +28,12 @@ class LimitTest {
                 run(RunResult.Kind.SINK, 10), run(RunResult.Kind.DISCARD, 6), run(RunResult.Kind.CASSANDRA, 29),
                 run(RunResult.Kind.WEATHER, 20), run(RunResult.Kind.LIVE, 60));
         Limit limit = Limit.of(runs);
-        assertThat(limit).isEqualTo(new Limit(3, 10));
+        assertThat(limit.seconds()).isEqualTo(10);
+        assertThat(limit.oneThreadSeconds()).isEqualTo(3);
         assertThat(runs.stream().map(limit::multiple)).containsExactly("0.50× (a')", "0.30× limit", "1.00× limit",
                 "2.00× (a')", "2.90× limit", "", "");
-        assertThat(limit.describe()).isEqualTo("the limit: 10.0 s, the larger of (a') 3.0 s and (s) 10.0 s. "
-                + "Targets: (c) ≤ 1.5× limit, (b) ≤ 1.0× (a')");
+        assertThat(limit.describe()).isEqualTo("the limit: 10.0 s, the larger of (a') 3.0 s and (s) 10.0 s; the CPU floor was not "
+                + "measured (a stack that is not this machine's). Targets: (c) ≤ 1.5× limit, (b) ≤ 1.0× (a')");
     }
 
     @Test
@@ -38,5 +43,16 @@ class LimitTest {
         assertThat(limit.multiple(run(RunResult.Kind.DISCARD, 6))).isEqualTo("2.00× (a')");
         assertThat(limit.describe()).startsWith("the limit needs both (a') and (s)");
         assertThat(Limit.of(List.of()).multiple(run(RunResult.Kind.DISCARD, 6))).isEmpty();
+    }
+
+    @Test
+    void theCpuFloorIsTheCpuOfReadingAndCountingPlusThatOfWritingOverTheCores() {
+        List<RunSummary> runs = List.of(run(RunResult.Kind.ONE_THREAD, 3, 3.5), run(RunResult.Kind.SINK, 10, 14.5),
+                run(RunResult.Kind.CASSANDRA, 27, 40), run(RunResult.Kind.WEATHER, 20, 30));
+        Limit limit = Limit.of(runs, 2);
+        assertThat(limit.cpuFloorSeconds()).isEqualTo(9.0);
+        assertThat(runs.stream().map(limit::floorMultiple)).containsExactly("", "", "3.00× floor", "");
+        assertThat(limit.describe()).contains("the CPU floor: 9.0 s = ((a') 3.5 CPU-s + (s) 14.5 CPU-s) / 2 cores");
+        assertThat(Limit.of(runs.subList(1, 3), 2).floorMultiple(runs.get(2))).isEmpty();
     }
 }
