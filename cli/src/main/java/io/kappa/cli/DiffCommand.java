@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare the word counts of two output versions (keyspaces) over the windows both have closed "
-                + "(optionally a range), and say why rows differ: records one side took as too late, or logic.",
+        description = {"Compare every table of two output versions (keyspaces): word counts over the windows both have "
+                + "closed (optionally a range), saying why rows differ (records one side took as too late, or logic), "
+                + "and the weather tables row by row.",
             "Exit status 0: no difference; 4: differences."})
 public class DiffCommand implements Callable<Integer> {
     @Spec

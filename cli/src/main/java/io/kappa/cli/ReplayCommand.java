@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
  * serving, on the same session cluster, with a progress bar (records read against the end offsets).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replay the topics from offset zero (or --from) into a new keyspace beside the live job, with "
-                + "progress; then: bin/kappa diff <serving> <new>, bin/kappa promote <new>.",
-            "Job options after -- go to the job, e.g.: bin/kappa replay --keyspace kappa_v2 -- --window 5m"})
+        description = {"Replay the topics from offset zero (or --from) into a keyspace of its own beside the live job, with "
+                + "progress, and finish: an audit or a backfill, compared with bin/kappa diff <served> <keyspace>. "
+                + "New logic to serve is a new version instead (bin/kappa version start).",
+            "Job options after -- go to the job, e.g.: bin/kappa replay --keyspace audit_1 -- --window 5m"})
 public class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -91,7 +92,8 @@ public class ReplayCommand implements Callable<Integer> {
             return 1;
         }
         String serving = Serving.served(args.parse().cassandra());
-        out.println("  next: bin/kappa diff " + serving + " " + keyspace + "   then: bin/kappa promote " + keyspace);
+        out.println("  next: bin/kappa diff " + serving + " " + keyspace
+                + "   (to serve new logic, start it as a version: bin/kappa version start NAME)");
         return 0;
     }
 }
