@@ -3,7 +3,7 @@ package io.kappa.bench;
 import java.util.List;
 
 /**
- * What the runs are measured against (issue 14): the one-thread count (a') and the sink's limit (s), medians over the
+ * What the runs are measured against: the one-thread count (a') and the sink's limit (s), medians over the
  * rounds. <b>The limit</b> is the larger (slower) of the two: a replay into Cassandra can be no faster than counting
  * the words on one thread nor than writing its rows. Replay → Cassandra is reported as a multiple of the limit
  * (target ≤ 1.5×), replay → discard as a multiple of the one-thread count (target ≤ 1.0×).

@@ -22,7 +22,7 @@ public record LiveRun(BenchTarget target, UploadedJob job) {
     static final long WINDOW_MILLIS = 10_000;
     static final long OUT_OF_ORDERNESS_MILLIS = 1_000;
     /**
-     * The target (issue 14): a row is written at most the out-of-orderness + 1 s after its window's end (p99), i.e. at
+     * The target: a row is written at most the out-of-orderness + 1 s after its window's end (p99), i.e. at
      * most the window, the out-of-orderness and 1 s after a record of the window was appended.
      */
     static final long LATENCY_BOUND_MILLIS = OUT_OF_ORDERNESS_MILLIS + 1_000;

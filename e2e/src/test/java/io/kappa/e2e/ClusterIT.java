@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 16: the job on a cluster, with replication doing the work. Three Kafka brokers (one KRaft quorum), three
+ * The job on a cluster, with replication doing the work. Three Kafka brokers (one KRaft quorum), three
  * Cassandra nodes, a JobManager and two TaskManagers; the live job at parallelism 4 across both TaskManagers, its
  * topics with 4 partitions, 3 replicas and min.insync.replicas 2, its keyspace with 3 replicas written at LOCAL_QUORUM,
  * under a steady feed. One at a time, a Cassandra node, a broker and a TaskManager are killed (SIGKILL) and brought back
@@ -99,7 +99,7 @@ class ClusterIT {
                 .isEqualTo(fed.words());
     }
 
-    /** The job's topics (the side topics made by the job itself) and keyspace are replicated as the issue asks. */
+    /** The job's topics (the side topics made by the job itself) and keyspace are replicated (3 replicas). */
     private static void checkReplication() {
         List<String> topics = List.of(P + "-words", P + "-late", P + "-dead");
         try (Admin admin = Topics.admin(STACK.connections().kafka())) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The differential test of issue 11: scenarios generated from a seed ({@link ScenarioGenerator}: out of order, too
+ * The differential test: scenarios generated from a seed ({@link ScenarioGenerator}: out of order, too
  * late, duplicates, skewed and empty partitions, more partitions than parallelism, equal and absurd timestamps,
  * over-long words, bad records of every kind) are run by the real job on real Kafka and Cassandra in four ways, and
  * every Cassandra table and side topic must be what the independent model of docs/semantics.md says

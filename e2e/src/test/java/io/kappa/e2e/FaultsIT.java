@@ -30,7 +30,7 @@ class FaultsIT {
     @RegisterExtension
     static final RealStack STACK = RealStack.disposable();
 
-    /** A retry budget shorter than the outages below: past it, a write fails and the job fails over (issue 12). */
+    /** A retry budget shorter than the outages below: past it, a write fails and the job fails over. */
     private static final Duration SHORT_BUDGET = Duration.ofSeconds(15);
 
     private static JobArgs jobArgs(String prefix, JobOptions.Mode mode, String keyspace, Duration retryBudget) {
@@ -126,7 +126,7 @@ class FaultsIT {
         });
     }
 
-    /** Issue 12: Cassandra frozen for 20 s (SIGSTOP, then SIGCONT): writes wait and retry, the job does not fail over. */
+    /** Cassandra frozen for 20 s (SIGSTOP, then SIGCONT): writes wait and retry, the job does not fail over. */
     @Test
     void cassandraPausedForTwentySecondsIsRiddenOutWithoutAFailover() {
         Cost cost = survives("cpause", Duration.ofMinutes(2), (runner, job, produceTheRest) -> {
@@ -180,7 +180,7 @@ class FaultsIT {
     }
 
     /**
-     * Issue 12: a replay that loses its TaskManager after a checkpoint taken past 30 % goes on from its last checkpoint, not from offset zero,
+     * A replay that loses its TaskManager after a checkpoint taken past 30 % goes on from its last checkpoint, not from offset zero,
      * and still finishes by itself (the bounded Kafka source restored: FLINK-31006); its rows are a clean replay's.
      */
     @Test
@@ -250,7 +250,7 @@ class FaultsIT {
     }
 
     /**
-     * Issue 12: a live job started on a large backlog catches up into Cassandra without one failover (the sink bends:
+     * A live job started on a large backlog catches up into Cassandra without one failover (the sink bends:
      * retries, fewer writes in flight, back-pressure) and counts every word.
      */
     @Test

@@ -156,7 +156,7 @@ class KappaPipelineIT {
             RealStack.await(live.cancel(), "the live job cancelled", Duration.ofMinutes(1));
         }
         // a BATCH replay judges lateness per partition as live does (docs/semantics.md, rule 5): it does not count the
-        // too-late record either, and has the same rows as live (before issue 11 it counted it: a diff of one row)
+        // too-late record either, and has the same rows as live
         replay(args(JobOptions.Mode.replay, "late", "late_batch").replayRuntime(JobOptions.ReplayRuntime.batch)
                 .idleness(Duration.ofSeconds(1)).parse());
         Map<String, Long> liveRows = rows("late_live");

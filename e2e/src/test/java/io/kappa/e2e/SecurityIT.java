@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 5, item 7: Kafka with SASL_SSL and Cassandra with a password and TLS, reached by the job (through
+ * Kafka with SASL_SSL and Cassandra with a password and TLS, reached by the job (through
  * {@code flink run} and through the web UI's REST calls) and by the CLI, with the secrets in properties files and
  * environment variables. Afterwards no secret is in any log, in what the web UI shows of the jobs, or in errors.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 5, item 6: bounded state. A live job on the session cluster under a steady generator (real time, 400
+ * Bounded state. A live job on the session cluster under a steady generator (real time, 400
  * lines/s) for several minutes ({@code -Dkappa.soak.minutes}, default 2): the checkpointed state stays flat
  * because each window's state is dropped once the watermark passes its end plus the allowed lateness. Prints
  * the state size, the TaskManager's heap and resident memory every sample; checks that every word of every

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 17: a topic is writable as soon as its creation returns, and a producer that cannot deliver says so in one
+ * A topic is writable as soon as its creation returns, and a producer that cannot deliver says so in one
  * line within a bounded time instead of retrying for ever.
  */
 class TopicsAndProducersIT {

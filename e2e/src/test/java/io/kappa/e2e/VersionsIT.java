@@ -31,7 +31,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 13, the whole cycle on the real stack with records flowing throughout, through the commands a user types:
+ * The whole cycle of versions on the real stack with records flowing throughout, through the commands a user types:
  * v1 live; v2 started from offset zero with new logic (a longer allowed lateness); v2 catches up; diff (over the
  * windows both have closed, the differences sorted into why); promote v2; retire v1; more records; then v2's rows equal
  * a replay of v2's logic over the whole topic, and nothing that came after the switch is missing.

@@ -78,7 +78,7 @@ public final class CassandraUpserts {
 
         @Override
         public void open(OpenContext openContext) {
-            rowsWritten = getRuntimeContext().getMetricGroup().counter("rowsWritten");
+            rowsWritten = getRuntimeContext().getMetricGroup().counter(io.kappa.core.Metrics.ROWS_WRITTEN);
         }
 
         @Override

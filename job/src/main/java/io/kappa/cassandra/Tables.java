@@ -29,7 +29,7 @@ public final class Tables {
             bigint("count", (WindowedWordCount c) -> c.count)),
             1, 2, null, null);
 
-    /** The storage-attached index on word that keyspaces made before 2026-11-30 had, dropped by the schema. */
+    /** A storage-attached index on word that older keyspaces of this project have; the schema drops it (writes pay for it, no read uses it). */
     public static final String WORD_INDEX = "word_counts_by_window_word";
 
     /**

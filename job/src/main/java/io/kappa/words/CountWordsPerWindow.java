@@ -49,7 +49,7 @@ import org.apache.flink.util.OutputTag;
  * at most {@value #BUCKETS} × 2 per window whatever the vocabulary.
  */
 public class CountWordsPerWindow {
-    /** A new uid: the state differs from the window operator's that earlier builds kept under "count-words-per-window". */
+    /** The operator's uid, pinned by UidsArePinnedTest: its state is found by it on a restore. */
     public static final String UID = "count-words-per-window-by-bucket";
     static final int BUCKETS = 512;
     /** The operator's name: its watermark is a version's event time (the CLI finds it by this name). */

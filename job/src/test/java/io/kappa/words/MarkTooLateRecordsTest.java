@@ -12,8 +12,8 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/semantics.md, rule 1: the verdict on a record is its own partition's, and it survives a restore (issue 11:
- * a too-late record read again after a failover must not reopen a finished window) and a rescale.
+ * docs/semantics.md, rule 1: the verdict on a record is its own partition's, and it survives a restore (a
+ * too-late record read again after a failover must not reopen a finished window) and a rescale.
  */
 class MarkTooLateRecordsTest {
     private static final long MIN = 60_000;

@@ -109,7 +109,7 @@ public final class ScenarioGenerator {
                 value = line(random).getBytes(StandardCharsets.UTF_8);
             }
             if (hugeWord && i == n / 3) {
-                value = ("one " + "w".repeat(70_000) + " word").getBytes(StandardCharsets.UTF_8); // issue 11, case 2
+                value = ("one " + "w".repeat(70_000) + " word").getBytes(StandardCharsets.UTF_8); // a word Cassandra would refuse as a key
                 what = "70,000-letter word";
             }
             byte[] key = random.nextInt(3) == 0 ? null : ("k" + random.nextInt(50)).getBytes(StandardCharsets.UTF_8);
