@@ -42,10 +42,17 @@ public record Limit(double oneThreadSeconds, double sinkSeconds, double oneThrea
         return (oneThreadCpu + sinkCpu) / cores;
     }
 
-    /** A run's median time as a multiple of the CPU floor: "1.80× floor", or "". */
+    /**
+     * A run's median time as a multiple of its CPU floor: for (c), {@link #cpuFloorSeconds}; for (b), which writes
+     * nothing, the CPU-seconds of (a') alone over the cores. "1.80× floor", or "".
+     */
     public String floorMultiple(RunSummary run) {
-        return Double.isNaN(cpuFloorSeconds()) || (run.kind() != RunResult.Kind.CASSANDRA
-                && run.kind() != RunResult.Kind.DISCARD) ? "" : String.format("%.2f× floor", run.seconds() / cpuFloorSeconds());
+        double floor = switch (run.kind()) {
+            case CASSANDRA -> cpuFloorSeconds();
+            case DISCARD -> oneThreadCpu / cores;
+            default -> Double.NaN;
+        };
+        return Double.isNaN(floor) ? "" : String.format("%.2f× floor", run.seconds() / floor);
     }
 
     private static double seconds(List<RunSummary> runs, RunResult.Kind kind) {
@@ -82,8 +89,8 @@ public record Limit(double oneThreadSeconds, double sinkSeconds, double oneThrea
         }
         String floor = Double.isNaN(cpuFloorSeconds()) ? "the CPU floor was not measured (a stack that is not this "
                 + "machine's)" : String.format("the CPU floor: %.1f s = ((a') %.1f CPU-s + (s) %.1f CPU-s) / %d cores, "
-                + "what a perfect job would need sharing the cores with Kafka and Cassandra", cpuFloorSeconds(),
-                oneThreadCpu, sinkCpu, cores);
+                + "what a perfect job would need sharing the cores with Kafka and Cassandra ((b)'s: (a') alone, %.1f s)",
+                cpuFloorSeconds(), oneThreadCpu, sinkCpu, cores, oneThreadCpu / cores);
         return String.format("the limit: %.1f s, the larger of (a') %.1f s and (s) %.1f s; %s. Targets: (c) ≤ %.1f× "
                 + "limit, (b) ≤ %.1f× (a')", seconds(), oneThreadSeconds, sinkSeconds, floor, CASSANDRA_TARGET,
                 DISCARD_TARGET);

@@ -48,11 +48,12 @@ class LimitTest {
     @Test
     void theCpuFloorIsTheCpuOfReadingAndCountingPlusThatOfWritingOverTheCores() {
         List<RunSummary> runs = List.of(run(RunResult.Kind.ONE_THREAD, 3, 3.5), run(RunResult.Kind.SINK, 10, 14.5),
-                run(RunResult.Kind.CASSANDRA, 27, 40), run(RunResult.Kind.WEATHER, 20, 30));
+                run(RunResult.Kind.CASSANDRA, 27, 40), run(RunResult.Kind.WEATHER, 20, 30),
+                run(RunResult.Kind.DISCARD, 3.5, 7));
         Limit limit = Limit.of(runs, 2);
         assertThat(limit.cpuFloorSeconds()).isEqualTo(9.0);
-        assertThat(runs.stream().map(limit::floorMultiple)).containsExactly("", "", "3.00× floor", "");
-        assertThat(limit.describe()).contains("the CPU floor: 9.0 s = ((a') 3.5 CPU-s + (s) 14.5 CPU-s) / 2 cores");
+        assertThat(runs.stream().map(limit::floorMultiple)).containsExactly("", "", "3.00× floor", "", "2.00× floor");
+        assertThat(limit.describe()).contains("the CPU floor: 9.0 s = ((a') 3.5 CPU-s + (s) 14.5 CPU-s) / 2 cores", "((b)'s: (a') alone, 1.8 s)");
         assertThat(Limit.of(runs.subList(1, 3), 2).floorMultiple(runs.get(2))).isEmpty();
     }
 }
