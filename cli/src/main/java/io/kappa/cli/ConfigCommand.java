@@ -42,6 +42,17 @@ public class ConfigCommand implements Callable<Integer> {
             Object value = o.getValue();
             out.printf("  %-28s %-40s (%s)%n", name, value == null ? "-" : value, source);
         }
+        if (settings.file() != null) {
+            java.util.Set<String> known = new java.util.HashSet<>();
+            Connections.OPTIONS.forEach(o -> known.add(io.kappa.core.Settings.bare(o)));
+            new picocli.CommandLine(new io.kappa.job.JobOptions()).getCommandSpec().options()
+                    .forEach(o -> known.add(io.kappa.core.Settings.bare(o.longestName())));
+            java.util.List<String> unknown = settings.unknownKeys(known);
+            if (!unknown.isEmpty()) {
+                out.println("  unknown keys in " + settings.file() + ": " + String.join(", ", unknown)
+                        + " (neither a connection setting, a job option, nor kafka.*/cassandra.*: a typo?)");
+            }
+        }
         out.println("  Kafka client properties      " + connections.kafka());
         out.println("  Cassandra client properties  " + ConnectionProperties.masked(connections.cassandra().properties()));
         return 0;

@@ -20,6 +20,14 @@ import picocli.CommandLine.Option;
  * there).
  */
 public class Connections {
+    /**
+     * The options above, by name: the only ones whose values {@code bin/kappa} commands take from the environment and
+     * the configuration file (the job reads all of its own options there).
+     */
+    public static final java.util.Set<String> OPTIONS = java.util.Arrays.stream(Connections.class.getDeclaredFields())
+            .map(f -> f.getAnnotation(Option.class)).filter(java.util.Objects::nonNull).map(o -> o.names()[0])
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** The Flink REST API's default: the local stack's. */
     public static final String LOCAL_FLINK = "http://localhost:8081";
 

@@ -77,7 +77,7 @@ public class KappaCli implements Runnable {
      */
     public static CommandLine commandLine(io.kappa.core.Settings settings) {
         CommandLine cli = new CommandLine(new KappaCli());
-        cli.setDefaultValueProvider(settings);
+        cli.setDefaultValueProvider(settings.restrictedTo(Connections.OPTIONS));
         cli.registerConverter(java.time.Instant.class, new OptionChecks.InstantConverter());
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("kappa: " + oneLine(e.getMessage()) + " (see: "

@@ -67,8 +67,9 @@ public final class ChildJvm {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().putAll(env);
             Process p = pb.start();
-            Files.writeString(pidFile, Long.toString(p.pid()));
-            return p.toHandle();
+            ProcessHandle handle = p.toHandle();
+            Files.writeString(pidFile, handle.pid() + startMillis(handle).map(t -> " " + t).orElse(""));
+            return handle;
         } catch (IOException e) {
             throw new StackException("cannot start " + command.get(command.size() - 1) + ": " + e.getMessage());
         }
@@ -106,23 +107,33 @@ public final class ChildJvm {
     }
 
     /**
-     * The live process whose pid is in the file, if it is the server {@link #start} started for that file (or one that
-     * is exiting and shows no arguments any more: signalling it is harmless, and it still holds the server's ports).
+     * The live process whose pid is in the file, if it is the server {@link #start} started for that file: the same
+     * start time as recorded beside the pid (a pid the system gave to another process since, or a thread's id, is not
+     * it), and the file's marker among its arguments, or no arguments at all (it is exiting: signalling it is harmless,
+     * and it still holds the server's ports).
      */
     public static Optional<ProcessHandle> fromPidFile(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> {
-                List<String> args = commandLine(p);
-                // an exiting process (a zombie) shows no arguments: still the server until it is gone
-                return args.contains(marker(pidFile)) || args.stream().allMatch(String::isEmpty);
-            });
+            String[] recorded = Files.readString(pidFile).trim().split(" ");
+            long pid = Long.parseLong(recorded[0]);
+            Optional<Long> started = recorded.length > 1 ? Optional.of(Long.parseLong(recorded[1])) : Optional.empty();
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> started.isEmpty() || startMillis(p).equals(started))
+                    .filter(p -> {
+                        List<String> args = commandLine(p);
+                        // an exiting process (a zombie) shows no arguments: still the server until it is gone
+                        return args.contains(marker(pidFile)) || (!args.isEmpty() && args.stream().allMatch(String::isEmpty));
+                    });
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Long> startMillis(ProcessHandle p) {
+        return p.info().startInstant().map(java.time.Instant::toEpochMilli);
     }
 
     /** The process's arguments, from {@code /proc} where there is one (whole, unlike ProcessHandle.Info). */

@@ -51,4 +51,30 @@ class ConfigCommandTest {
             }
         }
     }
+
+    @Test
+    void commandsTakeOnlyTheConnectionSettingsFromTheFileAndTheEnvironment() throws Exception {
+        // the job's options in the file are the job's: query top --window is an instant, produce weather --cities a
+        // number, --keyspace of a query the served version
+        Path file = Files.writeString(dir.resolve("kappa.properties"), "bootstrap-servers=kafka.example:9093\n"
+                + "window=5m\nkeyspace=kappa_v2\ncities=/etc/kappa/cities.csv\nreplication-factor=3\nbootstrap.servers=typo\n");
+        List<String> args = List.of("query", "top", "--config", file.toString());
+        Settings settings = Settings.of(args, Map.of("KAPPA_CITIES", "/etc/kappa/cities.csv", "KAPPA_KEYSPACE", "x"), dir);
+        CommandLine cli = KappaCli.commandLine(settings);
+        CommandLine.ParseResult top = cli.parseArgs(args.toArray(String[]::new)).subcommand().subcommand();
+        assertThat(top.hasMatchedOption("--window")).isFalse();
+        assertThat((Object) top.commandSpec().findOption("--window").getValue()).isEqualTo("latest");
+        assertThat((Object) top.commandSpec().findOption("--keyspace").getValue()).isNull();
+        assertThat((Object) top.commandSpec().findOption("--bootstrap-servers").getValue()).isEqualTo("kafka.example:9093");
+
+        List<String> weather = List.of("produce", "weather", "--help");
+        assertThat(KappaCli.commandLine(Settings.of(weather, Map.of("KAPPA_CITIES", "/etc/kappa/cities.csv"), dir))
+                .setOut(new PrintWriter(new StringWriter())).execute(weather.toArray(String[]::new))).isZero();
+
+        StringWriter out = new StringWriter();
+        List<String> config = List.of("config", "--config", file.toString());
+        KappaCli.commandLine(Settings.of(config, Map.of(), dir)).setOut(new PrintWriter(out, true))
+                .execute(config.toArray(String[]::new));
+        assertThat(out.toString()).contains("unknown keys in " + file + ": bootstrap.servers");
+    }
 }

@@ -28,6 +28,15 @@ class ChildJvmTest {
                 Sleeper.class.getName(), List.of()), dir.resolve("work"), dir.resolve("logs/server.log"), pidFile);
         try {
             assertThat(ChildJvm.fromPidFile(pidFile)).contains(child);
+            String recorded = Files.readString(pidFile);
+            assertThat(recorded).startsWith(child.pid() + " ");
+
+            // the same pid, started at another time: the pid was given to another process since
+            long started = Long.parseLong(recorded.split(" ")[1]);
+            Files.writeString(pidFile, child.pid() + " " + (started - 1_000));
+            assertThat(ChildJvm.fromPidFile(pidFile)).isEmpty();
+            Files.writeString(pidFile, recorded);
+            assertThat(ChildJvm.fromPidFile(pidFile)).contains(child);
 
             // the pid of a process that up did not start (its pid reused, or a file written by someone else)
             Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
@@ -38,6 +47,7 @@ class ChildJvmTest {
         } finally {
             ChildJvm.stop(child, 5_000);
         }
+        assertThat(ChildJvm.fromPidFile(pidFile)).as("once it has exited").isEmpty();
     }
 
     @Test

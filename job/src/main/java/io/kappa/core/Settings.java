@@ -46,16 +46,29 @@ public final class Settings implements CommandLine.IDefaultValueProvider {
     private final Map<String, String> environment;
     private final Path file;
     private final Map<String, String> values;
+    /** The options this provider gives values to (by their longest name), or null for every option. */
+    private final java.util.Set<String> only;
 
-    private Settings(Map<String, String> environment, Path file, Map<String, String> values) {
+    private Settings(Map<String, String> environment, Path file, Map<String, String> values,
+                     java.util.Set<String> only) {
         this.environment = environment;
         this.file = file;
         this.values = values;
+        this.only = only;
+    }
+
+    /**
+     * The same settings as a default-value provider for these options only (by their longest name, e.g.
+     * {@code --bootstrap-servers}): an option of the same name that means something else to another command (the
+     * job's {@code --window} is a duration, {@code query top --window} an instant) keeps its own default.
+     */
+    public Settings restrictedTo(java.util.Set<String> options) {
+        return new Settings(environment, file, values, java.util.Set.copyOf(options));
     }
 
     /** No file, no environment: the command line and the defaults only. */
     public static Settings none() {
-        return new Settings(Map.of(), null, Map.of());
+        return new Settings(Map.of(), null, Map.of(), null);
     }
 
     /**
@@ -67,7 +80,7 @@ public final class Settings implements CommandLine.IDefaultValueProvider {
      */
     public static Settings of(List<String> args, Map<String, String> environment, Path workingDir) {
         Path file = configFile(args, environment, workingDir).orElse(null);
-        return new Settings(environment, file, file == null ? Map.of() : read(file));
+        return new Settings(environment, file, file == null ? Map.of() : read(file), null);
     }
 
     static Optional<Path> configFile(List<String> args, Map<String, String> environment, Path workingDir) {
@@ -122,7 +135,8 @@ public final class Settings implements CommandLine.IDefaultValueProvider {
     @Override
     public String defaultValue(ArgSpec arg) {
         if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()
-                || Map.class.isAssignableFrom(option.type()) || option.longestName().equals(CONFIG_OPTION)) {
+                || Map.class.isAssignableFrom(option.type()) || option.longestName().equals(CONFIG_OPTION)
+                || (only != null && !only.contains(option.longestName()))) {
             return null;
         }
         return lookup(option.longestName()).map(Map.Entry::getValue).orElse(null);
