@@ -69,6 +69,11 @@ class FaultsIT {
     /** What a fault cost: failovers of the live job, Cassandra writes retried, seconds until every row was back. */
     record Cost(int failovers, long retries, double recoverySeconds) {}
 
+    @org.junit.jupiter.api.BeforeEach
+    void aTaskManagerAndNoJob() {
+        STACK.aTaskManagerAndNoJob(); // whatever a test that failed half-way left
+    }
+
     /** Live job → checkpoint → fault (during which the rest of the input arrives) → drain; rows = a fault-free replay's. */
     private Cost survives(String prefix, Fault fault) {
         return survives(prefix, SHORT_BUDGET, fault);
@@ -122,7 +127,8 @@ class FaultsIT {
             tm.process().orElseThrow().destroyForcibly(); // kill -9
             Deadline.await("the TaskManager to be gone", Duration.ofSeconds(30), () -> !tm.isRunning());
             produceTheRest.run();
-            tm.start(Duration.ofMinutes(2)); // a new TaskManager, as a supervisor (systemd, Kubernetes) would start one
+            // a new TaskManager, as a supervisor (systemd, Kubernetes) would start one
+            assertThat(tm.start(Duration.ofMinutes(2))).as("a new TaskManager started after the kill").isTrue();
         });
     }
 
@@ -223,14 +229,15 @@ class FaultsIT {
         ManagedServer tm = STACK.stack().server("flink-taskmanager");
         tm.process().orElseThrow().destroyForcibly(); // kill -9
         Deadline.await("the TaskManager to be gone", Duration.ofSeconds(30), () -> !tm.isRunning());
-        tm.start(Duration.ofMinutes(2));
+        assertThat(tm.start(Duration.ofMinutes(2))).as("a new TaskManager started after the kill").isTrue();
         Deadline.await("the replay to finish by itself", Duration.ofMinutes(5), // not RESTARTING: that goes on
                 () -> java.util.Set.of("FINISHED", "FAILED", "CANCELED").contains(runner.state(job)));
         // the job's restored checkpoint, from the REST API's checkpoint figures (not from its metrics: until their next
         // fetch those can be the killed tasks' last values, which is how an earlier form of this test measured nothing)
         long restored = runner.rest().checkpointIds(job).restored();
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(runner.state(job)).isEqualTo("FINISHED");
+        assertThat(runner.state(job)).as("the replay's state; its root exception: %s",
+                runner.state(job).equals("FINISHED") ? "none" : runner.rest().rootException(job)).isEqualTo("FINISHED");
         System.out.printf("RESUME: %,d lines; clean replay %.1f s; 30 %% read at %.1f s, the newest checkpoint then %d;"
                         + " killed at %.1f s (%.0f %% read), then restored checkpoint %d and finished by itself after %.1f s,"
                         + " %d failovers%n", lines, clean.seconds(), secondsAt30, newestAt30, secondsAtKill, 100 * killedAt,

@@ -207,7 +207,8 @@ public class JobOptions {
     public String cassandraConsistency;
 
     @Option(names = "--cassandra-max-concurrent-writes", defaultValue = "64",
-            description = "in-flight writes per sink subtask before back-pressure (default: ${DEFAULT-VALUE})")
+            description = "writes in flight per sink subtask before back-pressure, an eighth of it as batches of up to 1,000 "
+                    + "rows of one partition (default: ${DEFAULT-VALUE}, so 8 batches)")
     public int cassandraMaxConcurrentWrites;
 
     @Option(names = "--cassandra-retry-budget", defaultValue = "2m", converter = DurationConverter.class,
@@ -460,7 +461,7 @@ public class JobOptions {
 
     public WordCountPipeline.Settings words() {
         return new WordCountPipeline.Settings(window, allowedLateness, outOfOrderness, maxLineBytes, maxWordBytes,
-                rangeStart(fromMillis(), window));
+                rangeStart(fromMillis(), window), mode == Mode.replay);
     }
 
     /** Null when --no-weather. Reads the city reference data (bundled or --cities). */

@@ -64,10 +64,21 @@ public class CountWordsPerWindow {
 
     private final Duration windowSize;
     private final Duration allowedLateness;
+    private final boolean inputEnds;
 
+    /** A live job's count: its input never ends, so only a drain ends its event time. */
     public CountWordsPerWindow(Duration windowSize, Duration allowedLateness) {
+        this(windowSize, allowedLateness, false);
+    }
+
+    /**
+     * @param inputEnds whether the input ends (a replay): the end of its event time may then be the end of its input,
+     *                  after which a restart (from a checkpoint taken after its last record) reads nothing more
+     */
+    public CountWordsPerWindow(Duration windowSize, Duration allowedLateness, boolean inputEnds) {
         this.windowSize = windowSize;
         this.allowedLateness = allowedLateness;
+        this.inputEnds = inputEnds;
     }
 
     /** What the transform produces: the counts, and words that found their window closed (late partitions). */
@@ -77,7 +88,7 @@ public class CountWordsPerWindow {
         SingleOutputStreamOperator<WindowedWordCount> counts = words
                 .keyBy(new BucketOfWord(), Types.INT)
                 .transform(NAME, TypeInformation.of(WindowedWordCount.class),
-                        new Operator(windowSize.toMillis(), allowedLateness.toMillis()))
+                        new Operator(windowSize.toMillis(), allowedLateness.toMillis(), inputEnds))
                 .uid(UID);
         return new Output(counts, counts.getSideOutput(CLOSED));
     }
@@ -110,6 +121,7 @@ public class CountWordsPerWindow {
                 new MapStateDescriptor<>("word-counts", Types.STRING, Types.LONG);
         private final long size;
         private final long lateness;
+        private final boolean inputEnds;
         private transient InternalTimerService<Long> timers;
         private transient Counter lateWords;
         private transient StreamRecord<WindowedWordCount> reuse;
@@ -117,16 +129,20 @@ public class CountWordsPerWindow {
         private transient boolean drained;
         private transient ListState<Boolean> drainedState;
 
-        Operator(long size, long lateness) {
+        Operator(long size, long lateness, boolean inputEnds) {
             this.size = size;
             this.lateness = lateness;
+            this.inputEnds = inputEnds;
             setChainingStrategy(ChainingStrategy.ALWAYS); // the rows' conversion and grouping chained after it
         }
 
         /**
          * Refuses to resume from a drained savepoint (docs/semantics.md, rule 5, "Stopping a live job"): the drain fired
          * and cleared every window, so a record that came after the resume for one of them would be counted from zero
-         * and overwrite its full row. The failure suppresses restarts: it is a decision, not a fault.
+         * and overwrite its full row. The failure suppresses restarts: it is a decision, not a fault. A live job refuses
+         * at once. A replay's event time also ends at the end of its input, and a replay restarted from a checkpoint
+         * taken after that (its TaskManager lost before it finished) reads nothing more and must finish: a replay
+         * refuses only when a record comes.
          */
         @Override
         public void initializeState(StateInitializationContext context) throws Exception {
@@ -136,10 +152,17 @@ public class CountWordsPerWindow {
             if (context.isRestored()) {
                 for (Boolean wasDrained : drainedState.get()) {
                     if (Boolean.TRUE.equals(wasDrained)) {
-                        throw new SuppressRestartsException(new IllegalStateException(DRAINED_SAVEPOINT));
+                        drained = true;
                     }
                 }
+                if (drained && !inputEnds) {
+                    throw refusal();
+                }
             }
+        }
+
+        private static SuppressRestartsException refusal() {
+            return new SuppressRestartsException(new IllegalStateException(DRAINED_SAVEPOINT));
         }
 
         @Override
@@ -180,6 +203,9 @@ public class CountWordsPerWindow {
 
         @Override
         public void processElement(StreamRecord<WordCount> element) throws Exception {
+            if (drained) { // restored drained (a replay), or a record after the end of event time
+                throw refusal();
+            }
             WordCount w = element.getValue();
             long ts = element.getTimestamp();
             long start = TimeWindow.getWindowStartWithOffset(ts, 0, size);

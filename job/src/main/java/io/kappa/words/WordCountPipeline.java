@@ -21,13 +21,15 @@ public class WordCountPipeline {
      *
      * @param rangeStart event time where the input starts (a replay --from, aligned to the window), or
      *                   {@link Long#MIN_VALUE}
+     * @param inputEnds  whether the input ends (a replay): the end of its event time is then the end of its input, not
+     *                   only a drain (see {@link CountWordsPerWindow})
      */
     public record Settings(Duration window, Duration allowedLateness, Duration outOfOrderness, int maxLineBytes,
-                           int maxWordBytes, long rangeStart) implements Serializable {
-        /** No range: the whole input. */
+                           int maxWordBytes, long rangeStart, boolean inputEnds) implements Serializable {
+        /** No range: the whole input, which does not end. */
         public Settings(Duration window, Duration allowedLateness, Duration outOfOrderness, int maxLineBytes,
                         int maxWordBytes) {
-            this(window, allowedLateness, outOfOrderness, maxLineBytes, maxWordBytes, Long.MIN_VALUE);
+            this(window, allowedLateness, outOfOrderness, maxLineBytes, maxWordBytes, Long.MIN_VALUE, false);
         }
     }
 
@@ -64,7 +66,7 @@ public class WordCountPipeline {
                         new PreAggregateWordsPerWindow(window, PRE_AGGREGATE_MAX_ENTRIES))
                 .uid("pre-aggregate-words-per-window");
         CountWordsPerWindow.Output counted =
-                new CountWordsPerWindow(settings.window(), settings.allowedLateness()).expand(words);
+                new CountWordsPerWindow(settings.window(), settings.allowedLateness(), settings.inputEnds()).expand(words);
         return new Output(counted.counts(), split.getSideOutput(SplitIntoWords.TOO_LATE).union(counted.late()),
                 lines.getSideOutput(DecodeTextLines.DEAD_LETTERS).union(split.getSideOutput(SplitIntoWords.DEAD_LETTERS)));
     }

@@ -34,12 +34,18 @@ class CountWordsPerWindowTest {
         return harness(lateness, null);
     }
 
-    @SuppressWarnings("unchecked")
     private static KeyedOneInputStreamOperatorTestHarness<Integer, WordCount, WindowedWordCount> harness(
             Duration lateness, org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
+        return harness(lateness, restore, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, WordCount, WindowedWordCount> harness(
+            Duration lateness, org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore, boolean inputEnds)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WordCount> in = env.fromData(new WordCount("x", 1));
-        CountWordsPerWindow.Output out = new CountWordsPerWindow(Duration.ofMinutes(1), lateness).expand(in);
+        CountWordsPerWindow.Output out = new CountWordsPerWindow(Duration.ofMinutes(1), lateness, inputEnds).expand(in);
         OneInputTransformation<WordCount, WindowedWordCount> window =
                 (OneInputTransformation<WordCount, WindowedWordCount>) out.counts().getTransformation();
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
@@ -179,5 +185,34 @@ class CountWordsPerWindowTest {
             assertThat(resumed.extractOutputValues()).extracting(c -> c.windowStart + " " + c.word + " " + c.count)
                     .containsExactly("0 a 4");
         }
+    }
+
+    /**
+     * docs/semantics.md rule 5: a replay's event time also ends at the end of its input; a replay that lost its
+     * TaskManager after that restarts from a checkpoint holding that end, reads nothing more, and finishes (it is not
+     * refused). A replay resumed from such a state that is given a record refuses it, without restarts.
+     */
+    @Test
+    void aReplayRestoredAfterItsEndFinishesAndRefusesARecordThatComesAfter() throws Exception {
+        harness.close();
+        harness = harness(Duration.ofMinutes(1), null, true);
+        add("a", 3, 10_000);
+        harness.processWatermark(new Watermark(Long.MAX_VALUE)); // the end of the replay's input
+        var afterTheEnd = harness.snapshot(1, 1);
+
+        try (var restarted = harness(Duration.ofMinutes(1), afterTheEnd, true)) {
+            restarted.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(restarted.extractOutputValues()).as("nothing fires twice").isEmpty();
+        }
+        try (var given = harness(Duration.ofMinutes(1), afterTheEnd, true)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> given.processElement(new StreamRecord<>(new WordCount("a", 1), 20_000)))
+                    .isInstanceOf(org.apache.flink.runtime.execution.SuppressRestartsException.class)
+                    .hasRootCauseMessage(CountWordsPerWindow.DRAINED_SAVEPOINT);
+            assertThat(given.extractOutputValues()).isEmpty();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> harness(Duration.ofMinutes(1), afterTheEnd, false))
+                .as("a live job started from it refuses at once")
+                .isInstanceOf(org.apache.flink.runtime.execution.SuppressRestartsException.class);
     }
 }
