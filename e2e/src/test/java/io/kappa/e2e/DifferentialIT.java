@@ -95,7 +95,7 @@ class DifferentialIT {
                 expected.latest().size(), expected.weatherWindows().size(), expected.lateWeather().size());
 
         long t = System.nanoTime();
-        aTaskManagerRuns();
+        STACK.aTaskManagerAndNoJob(); // whatever an earlier seed left
         liveWithKills(s, p);
         results.put("live, TaskManager killed twice", compare(expected, p + "_kill", p));
         System.out.printf("DIFFERENTIAL seed %d live with kills: %.0f s%n", seed, (System.nanoTime() - t) / 1e9);
@@ -228,11 +228,14 @@ class DifferentialIT {
     }
 
     /**
-     * Every seed starts with a TaskManager: a seed that failed half-way through its kills must not leave the next seeds
-     * without one.
+     * Kills the TaskManager and starts a new one, then waits until the job has restarted on it: until Flink notices the
+     * loss the job still says RUNNING, and its metrics and savepoints are the lost tasks' ones.
      */
-    private static void aTaskManagerRuns() {
-        STACK.stack().server("flink-taskmanager").start(Duration.ofMinutes(2));
+    private static void killTaskManagerAndAwaitRestart(String job) {
+        int failures = rest().failures(job);
+        killTaskManager();
+        Deadline.await("job " + job + " restarted on the new TaskManager, every task running", Duration.ofMinutes(3),
+                () -> rest().failures(job) > failures && rest().tasksRunning(job));
     }
 
     /** Stops the job with --drain; returns the savepoint. */
@@ -256,10 +259,9 @@ class DifferentialIT {
         int failures = rest().failures(job);
         killTaskManager(); // before the next checkpoint: the too-late records will be read again
         produce(s, p, 2);
-        // restarted on the new TaskManager (until Flink notices the loss, the job still says RUNNING)
-        Deadline.await("job " + job + " restarted, every task running", Duration.ofMinutes(3),
+        Deadline.await("job " + job + " restarted on the new TaskManager, every task running", Duration.ofMinutes(3),
                 () -> rest().failures(job) > failures && rest().tasksRunning(job));
-        killTaskManager(); // while it catches up on phases 1 and 2
+        killTaskManagerAndAwaitRestart(job); // while it catches up on phases 1 and 2
         awaitConsumed(job, p);
         System.out.printf("DIFFERENTIAL live job %s: %d failovers%n", job, rest().failures(job));
         drain(job);

@@ -122,7 +122,7 @@ class HostileInputIT {
             assertThat(reasons.get("hostile-weather")).hasSize(weatherDead)
                     .containsOnlyOnce("not valid JSON: duplicate field 'humidity'")
                     .contains("not valid JSON: nested deeper than 32 levels", "not valid JSON: duplicate field 'humidity'",
-                            "record has no value (null)", "not valid JSON: a number longer than 100 characters")
+                            "record has no value (null)", "not valid JSON: a number of more than 100 digits")
                     .noneMatch(r -> r.startsWith("could not be processed"));
             Map<String, Long> counted = STACK.wordCounts("hostile");
             System.out.println("HOSTILE | counted " + counted);

@@ -178,6 +178,21 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
+     * Every TaskManager of the stack running and no job left running: a fault test that failed half-way must not leave
+     * the next tests without a TaskManager, or with its jobs holding the task slots.
+     */
+    public void aTaskManagerAndNoJob() {
+        stack().servers().stream().filter(s -> s.name().startsWith("flink-taskmanager"))
+                .forEach(tm -> tm.start(Duration.ofMinutes(2)));
+        FlinkRest rest = runner().rest();
+        List<String> left = rest.jobs().stream().filter(j -> !JobRunner.ENDED.contains(j.state()))
+                .map(FlinkRest.Job::id).toList();
+        left.forEach(rest::cancel);
+        Deadline.await("the jobs left running (" + left + ") cancelled", Duration.ofMinutes(2),
+                () -> rest.jobs().stream().allMatch(j -> JobRunner.ENDED.contains(j.state())));
+    }
+
+    /**
      * The job's arguments pointed at this stack, in live mode: Kafka and Cassandra (on a secured stack with their
      * client properties files), and for the prefix p the topics p-words, p-late, p-dead, p-weather, p-weather-late
      * ({@link #createTopics}) and the consumer group p-live. A test adds what is particular to it.
