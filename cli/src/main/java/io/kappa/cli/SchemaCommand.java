@@ -45,7 +45,9 @@ public class SchemaCommand {
         CommandSpec spec;
         @Option(names = "--keyspace", defaultValue = "kappa", description = "(default: ${DEFAULT-VALUE})")
         String keyspace;
-        @Option(names = "--replication-factor", defaultValue = "1", description = "(default: ${DEFAULT-VALUE})")
+        @Option(names = "--replication-factor", defaultValue = "1", description = "the replication factor to print "
+                + "(default: ${DEFAULT-VALUE}, what the local stack's one node gets; schema create and the job choose as many "
+                + "replicas as the cluster has nodes, at most 3)")
         int replicationFactor;
 
         @Override
