@@ -55,7 +55,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       start (even seeds) — after the others have closed windows, so that the timing rule's outcome is known.</li>
  * </ol>
  * CI runs {@link ScenarioGenerator#CI_SEEDS}, which between them reach every {@link ScenarioKind}
- * (ScenarioCoverageTest); {@code -Dkappa.seeds=N} runs N more. A difference fails the test with the seed and the
+ * (ScenarioCoverageTest); {@code -Dkappa.seeds=N} runs N more (from seed 3, or {@code -Dkappa.seeds.first}). A difference fails the test with the seed and the
  * differences (and, for a replay, the smallest input found that still shows one).
  */
 @org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT + 2) // after the other classes: RealStack.disposable()
@@ -72,7 +72,8 @@ class DifferentialIT {
 
     static Stream<Long> seeds() {
         int more = Integer.parseInt(System.getProperty("kappa.seeds", "0"));
-        return Stream.concat(ScenarioGenerator.CI_SEEDS.stream(), LongStream.range(3, 3 + more).boxed());
+        long first = Long.parseLong(System.getProperty("kappa.seeds.first", "3"));
+        return Stream.concat(ScenarioGenerator.CI_SEEDS.stream(), LongStream.range(first, first + more).boxed());
     }
 
     @ParameterizedTest(name = "seed {0}")
