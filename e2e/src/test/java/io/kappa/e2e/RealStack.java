@@ -178,8 +178,24 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * Every TaskManager of the stack running and no job left running: a fault test that failed half-way must not leave
-     * the next tests without a TaskManager, or with its jobs holding the task slots.
+     * Kills the TaskManager with {@code kill -9}, waits until it is gone, and starts a new one, as a supervisor (systemd,
+     * Kubernetes) would; {@code meanwhile} runs between the two (what happens while no TaskManager runs).
+     */
+    public void replaceTaskManager(Runnable meanwhile) {
+        io.kappa.stack.ManagedServer tm = stack().server("flink-taskmanager");
+        ProcessHandle killed = tm.process().orElseThrow(() -> new AssertionError("no TaskManager runs to kill"));
+        killed.destroyForcibly();
+        Deadline.await("the TaskManager (pid " + killed.pid() + ") to be gone", Duration.ofSeconds(30),
+                () -> !killed.isAlive() && !tm.isRunning());
+        meanwhile.run();
+        if (!tm.start(Duration.ofMinutes(2))) {
+            throw new AssertionError("no new TaskManager started after the kill: one was already running");
+        }
+    }
+
+    /**
+     * Every TaskManager of the stack running and no job left running: a test that failed half-way must not leave the
+     * next ones without a TaskManager, or with its jobs holding the task slots.
      */
     public void aTaskManagerAndNoJob() {
         stack().servers().stream().filter(s -> s.name().startsWith("flink-taskmanager"))
@@ -190,6 +206,30 @@ public class RealStack implements BeforeAllCallback, AfterAllCallback {
         left.forEach(rest::cancel);
         Deadline.await("the jobs left running (" + left + ") cancelled", Duration.ofMinutes(2),
                 () -> rest.jobs().stream().allMatch(j -> JobRunner.ENDED.contains(j.state())));
+    }
+
+    /**
+     * A fresh Flink session cluster on this stack's Kafka and Cassandra: its TaskManagers and JobManager stopped and
+     * started again, so no job is left running and no task slot held by a test that failed half-way. The JobManager
+     * too: after some TaskManager kills (not every time), the JobManager of Flink 1.20.5 here stopped fetching the new
+     * TaskManagers' metrics: its REST API answered {@code []} for every task and TaskManager metric from then on, jobs
+     * and checkpoints unaffected, and the tests that wait on metrics (source offsets, records read, watermarks) waited
+     * for ever.
+     */
+    public void freshFlinkCluster() {
+        List<io.kappa.stack.ManagedServer> flink = stack().servers().stream()
+                .filter(s -> s.name().startsWith("flink-")).toList();
+        List<io.kappa.stack.ManagedServer> taskManagers = flink.stream()
+                .filter(s -> s.name().startsWith("flink-taskmanager")).toList();
+        taskManagers.forEach(io.kappa.stack.ManagedServer::stop);
+        flink.stream().filter(s -> !taskManagers.contains(s)).forEach(jm -> {
+            jm.stop();
+            jm.start(Duration.ofMinutes(2));
+        });
+        taskManagers.forEach(tm -> tm.start(Duration.ofMinutes(2)));
+        FlinkRest rest = runner().rest();
+        Deadline.await("every TaskManager registered with the new JobManager", Duration.ofMinutes(2),
+                () -> rest.taskManagerIds().size() == taskManagers.size());
     }
 
     /**

@@ -43,7 +43,7 @@ class SoakIT {
     @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS) // -Dkappa.soak.minutes=120
     void stateAndMemoryStayFlatUnderASteadyLiveFeed() throws Exception {
         double minutes = Double.parseDouble(System.getProperty("kappa.soak.minutes", "2"));
-        STACK.aTaskManagerAndNoJob(); // whatever the tests before on this stack left
+        STACK.freshFlinkCluster(); // whatever the tests before on this stack left
         STACK.createTopics("soak", 2);
         String submitted = FlinkCli.run(STACK.config(), STACK.flinkRun(true, STACK.jobArgs("soak").noWeather()
                 .keyspace("soak").window(Duration.ofSeconds(10)).allowedLateness(Duration.ofSeconds(10))
