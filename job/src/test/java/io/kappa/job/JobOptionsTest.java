@@ -20,6 +20,17 @@ class JobOptionsTest {
         assertThat(o.jobName()).isEqualTo("kappa-live-kappa");
     }
 
+    /**
+     * docs/semantics.md rule 5: only a replay's input ends, so only a replay's word count takes the end of its event
+     * time for the end of its input (and finishes when restarted after it) rather than for a drain (refused at once).
+     */
+    @Test
+    void onlyAReplaysInputEnds() {
+        assertThat(JobOptions.parse("--mode", "replay").words().inputEnds()).isTrue();
+        assertThat(JobOptions.parse("--mode", "live").words().inputEnds()).isFalse();
+        assertThat(JobOptions.parse().words().inputEnds()).isFalse();
+    }
+
     @Test
     void durationsUseFlinksSyntax() {
         JobOptions o = JobOptions.parse("--window", "30s", "--allowed-lateness", "2min", "--out-of-orderness", "500ms",
