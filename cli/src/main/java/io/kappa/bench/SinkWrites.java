@@ -1,9 +1,9 @@
 package io.kappa.bench;
 
 import com.datastax.driver.core.BatchStatement;
-import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSetFuture;
 import com.datastax.driver.core.Session;
+import io.kappa.cassandra.BindWithKnownCodecs;
 import io.kappa.cassandra.Table;
 import io.kappa.cassandra.Tables;
 import io.kappa.words.WindowedWordCount;
@@ -53,12 +53,12 @@ final class SinkWrites {
     private record Batch(CountedRows.Window window, int from, int to) {}
 
     private final Session session;
-    private final PreparedStatement insert;
+    private final BindWithKnownCodecs insert;
     private final long windowMillis;
 
     SinkWrites(Session session, String keyspace, long windowMillis) {
         this.session = session;
-        this.insert = session.prepare(Tables.WORD_COUNTS.insert(keyspace));
+        this.insert = new BindWithKnownCodecs(session.prepare(Tables.WORD_COUNTS.insert(keyspace)));
         this.windowMillis = windowMillis;
     }
 

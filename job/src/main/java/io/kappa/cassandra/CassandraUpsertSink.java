@@ -58,6 +58,7 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
     private final DeadLetterWriter deadLetters;
     private final CassandraSettings settings;
     private transient PreparedStatement insert;
+    private transient BindWithKnownCodecs binder;
     private transient com.datastax.driver.core.ConsistencyLevel consistency;
     private transient AdaptiveConcurrency gate;
     private transient ScheduledExecutorService retryTimer;
@@ -92,6 +93,7 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
         insert = session.prepare(insertQuery);
         consistency = settings.consistency(cluster);
         insert.setConsistencyLevel(consistency);
+        binder = new BindWithKnownCodecs(insert);
         gate = new AdaptiveConcurrency(1, maxConcurrentBatches, 1_000, 250);
         retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cassandra-retries-" + table);
@@ -127,12 +129,12 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
     private void write(Row[] rows, long timestamp, SettableFuture<ResultSet> done, Runnable release) {
         Statement statement;
         if (rows.length == 1) {
-            statement = insert.bind(values(rows[0]));
+            statement = binder.bind(rows[0]);
         } else {
             BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
             batch.setConsistencyLevel(consistency);
             for (Row row : rows) {
-                batch.add(insert.bind(values(row)));
+                batch.add(binder.bind(row));
             }
             statement = batch;
         }
@@ -221,14 +223,6 @@ public class CassandraUpsertSink extends AbstractCassandraTupleSink<Row[]> {
                 done.set(null);
             }
         });
-    }
-
-    private Object[] values(Row row) {
-        Object[] values = new Object[row.getArity()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.getField(i);
-        }
-        return values;
     }
 
     private Map<String, Object> asMap(Row row) {
