@@ -55,6 +55,7 @@ class BadInputIT {
         Map<String, Integer> badByKind = new TreeMap<>();
         int produced = 4000;
         try (KafkaProducer<byte[], byte[]> producer = STACK.producer()) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < produced; i++) {
                 long ts = t0 + i * 1000L;
                 byte[] key = i % 2 == 0 ? null : ("k" + i).getBytes(StandardCharsets.UTF_8); // half without a key
@@ -72,8 +73,10 @@ class BadInputIT {
                     validLines++;
                     words += TextNormaliser.words(line).size();
                 }
-                RealStack.await(producer.send(new ProducerRecord<>("b-words", null, ts, key, value)), "record " + i
-                        + " acknowledged", Duration.ofMinutes(1));
+                sent.add(producer.send(new ProducerRecord<>("b-words", null, ts, key, value)));
+            }
+            for (int i = 0; i < sent.size(); i++) { // each acknowledged: none refused on the way
+                RealStack.await(sent.get(i), "record " + i + " acknowledged", Duration.ofMinutes(1));
             }
         }
         Produce.WeatherSummary weather = Produce.quietly(STACK.connections().kafka(), "b-weather").simulate(

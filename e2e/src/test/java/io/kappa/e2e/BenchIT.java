@@ -43,7 +43,7 @@ class BenchIT {
     @Test
     void everyRunCountsEveryWordAndPrintsItsLineWithItsMultiple() {
         Ran ran = bench("--lines", "30000", "--vocabulary", "2000", "--weather-rounds", "5", "--rounds", "2",
-                "--sink-grid-seconds", "15", "--live-rate", "400", "--live-seconds", "35");
+                "--sink-grid-seconds", "8", "--live-rate", "400", "--live-seconds", "25");
         assertThat(ran.exit()).as("exit status").isZero();
         List<String> rows = ran.out().lines().filter(l -> l.startsWith("| (")).toList();
         assertThat(rows).hasSize(9);
@@ -63,7 +63,7 @@ class BenchIT {
         assertThat(rows).filteredOn(r -> r.startsWith("| (s) ")).singleElement().asString()
                 .containsPattern("records: \\(window, word\\) rows; [0-9,]+ batches: batches of [0-9,]+ rows, "
                         + "[0-9]+ in flight \\(the fastest of (all 16 settings|[0-9]+ of the 16 settings, in its time box "
-                        + "of 15 s,) on [0-9,]+ rows: [0-9,]+ rows/s\\)");
+                        + "of 8 s,) on [0-9,]+ rows: [0-9,]+ rows/s\\)");
         assertThat(ran.out()).contains("producing the words dataset: 30,000 lines",
                 "bench: the stack is not this machine's local stack: CPU-seconds and the CPU floor are not measured",
                 "round 1 of 2: (a), (a'), (s), ",
