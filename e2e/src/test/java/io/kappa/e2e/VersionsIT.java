@@ -115,8 +115,8 @@ class VersionsIT {
                 Duration.ofMinutes(20), 0.02, Duration.ofMillis(800), 0.02, Duration.ofSeconds(30), 13));
         // and a live feed all along: 100 lines a second, stamped as they are sent, some of them 30 s late
         CompletableFuture<Produce.TextSummary> feed = CompletableFuture.supplyAsync(() -> Produce.quietly(
-                STACK.connections().kafka(), P + "-words").stream(new TextGenerator.Spec(24_000, 300, 3, 8, 1.0, 0,
-                Duration.ofMinutes(4), 0.02, Duration.ofMillis(800), 0.02, Duration.ofSeconds(30), 14), 100));
+                STACK.connections().kafka(), P + "-words").stream(new TextGenerator.Spec(18_000, 300, 3, 8, 1.0, 0,
+                Duration.ofMinutes(3), 0.02, Duration.ofMillis(800), 0.02, Duration.ofSeconds(30), 14), 100));
 
         // v1: live from offset zero, caught up, served
         kappa(0, start("vc_v1", Duration.ofSeconds(5), false));
